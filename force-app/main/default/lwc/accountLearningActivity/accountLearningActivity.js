@@ -1,0 +1,60 @@
+import { LightningElement, api, wire } from 'lwc';
+import getAccountActivity from '@salesforce/apex/AccountLearningController.getAccountActivity';
+import LABELS from 'c/learningLabels';
+
+const PAGE_SIZE = 50;
+
+export default class AccountLearningActivity extends LightningElement {
+  /** The Account record page's record Id. */
+  @api recordId;
+
+  labels = LABELS;
+  pageSize = PAGE_SIZE;
+  pageOffset = 0;
+  selectedContactId;
+
+  @wire(getAccountActivity, { accountId: '$recordId', pageSize: '$pageSize', pageOffset: '$pageOffset' })
+  activity;
+
+  get isLoading() {
+    return !this.activity || (!this.activity.data && !this.activity.error);
+  }
+
+  get hasContacts() {
+    return !!this.activity.data && this.activity.data.total > 0;
+  }
+
+  get noneEnrolled() {
+    return this.hasContacts && this.activity.data.contactsEnrolled === 0;
+  }
+
+  get contactFigures() {
+    const data = this.activity.data;
+    return [
+      { key: 'contacts', label: LABELS.figureContacts, value: `${data.total}` },
+      { key: 'enrolled', label: LABELS.figureContactsEnrolled, value: `${data.contactsEnrolled || 0}` }
+    ];
+  }
+
+  get progressItems() {
+    return (this.activity.data.contacts || [])
+      .filter((contact) => contact.coursesAssigned > 0)
+      .map((contact) => ({ key: contact.personId, label: contact.name, value: contact.averageCompletion }));
+  }
+
+  get showDetail() {
+    return !!this.selectedContactId;
+  }
+
+  handlePageChange(event) {
+    this.pageOffset = event.detail.pageOffset;
+  }
+
+  handleSelect(event) {
+    this.selectedContactId = event.detail.personId;
+  }
+
+  handleBack() {
+    this.selectedContactId = undefined;
+  }
+}
