@@ -1,0 +1,382 @@
+import { Connection } from 'jsforce';
+import type { SalesforceAuth } from '../config/load';
+import type { CallMeter } from '../core/callMeter';
+import type { Clock } from '../core/clock';
+import { AuthError, QuotaExhaustedError, SalesforceApiError, SyncError } from '../core/errors';
+import type { Logger } from '../core/logger';
+import type { Redactor } from '../core/redact';
+import type {
+  ObjectDescribe,
+  SalesforceIdentity,
+  SalesforceLimits,
+  SalesforcePort,
+  SalesforceRecord,
+  SaveResult
+} from './port';
+
+/**
+ * The one folder that imports jsforce (3.10.16, the last release that runs on Node 20). Authenticates with
+ * the client-credentials flow on the My Domain URL (a refreshFn repeats the grant on 401, since the flow
+ * issues no refresh token) or with a given access token, and counts every request to /services/data/** on
+ * the CallMeter so the run summary matches what Salesforce (and the emulator) meters.
+ */
+export interface ConnectOptions {
+  instanceUrl: string;
+  apiVersion: string;
+  auth: SalesforceAuth;
+  clock: Clock;
+  logger: Logger;
+  meter: CallMeter;
+  redactor: Redactor;
+}
+
+const COLLECTION_SIZE = 200;
+const QUERY_BATCH = { 'Sforce-Query-Options': 'batchSize=2000' };
+const LOCK_RETRIES = 3;
+const LOCK_BACKOFF_MS = 1_000;
+
+interface TokenResponseLike {
+  access_token: string;
+  id?: string;
+  instance_url?: string;
+}
+
+export async function connectSalesforce(options: ConnectOptions): Promise<SalesforcePort> {
+  const { instanceUrl, apiVersion, auth, meter, redactor, logger } = options;
+  let conn: Connection;
+  let identity: SalesforceIdentity;
+  if (auth.kind === 'clientCredentials') {
+    conn = new Connection({
+      loginUrl: instanceUrl,
+      instanceUrl,
+      version: apiVersion,
+      oauth2: { loginUrl: instanceUrl, clientId: auth.clientId, clientSecret: auth.clientSecret },
+      // The flow has no refresh token: on 401 jsforce calls this, which asks for a new token the same way.
+      refreshFn: (c, callback) => {
+        meter.recordToken();
+        logger.info('Salesforce session expired; requesting a new token');
+        c.oauth2
+          .requestToken({ grant_type: 'client_credentials' })
+          .then((response) => {
+            redactor.add((response as TokenResponseLike).access_token);
+            callback(null, (response as TokenResponseLike).access_token, response);
+          })
+          .catch((error: unknown) => callback(error as Error));
+      }
+    });
+    meterRequests(conn, meter);
+    try {
+      meter.recordToken();
+      const userInfo = await conn.authorize({ grant_type: 'client_credentials' });
+      redactor.add(conn.accessToken ?? undefined);
+      identity = {
+        organizationId: userInfo.organizationId,
+        userId: userInfo.id,
+        instanceUrl: conn.instanceUrl
+      };
+    } catch (error) {
+      throw mapAuthError(error);
+    }
+  } else {
+    redactor.add(auth.accessToken);
+    conn = new Connection({ instanceUrl, accessToken: auth.accessToken, version: apiVersion });
+    meterRequests(conn, meter);
+    identity = await identityFromUserInfo(conn, instanceUrl);
+  }
+  logger.debug('Salesforce authenticated', {
+    organizationId: identity.organizationId,
+    userId: identity.userId
+  });
+  return new JsforceAdapter(conn, identity, options);
+}
+
+/** Counts metered requests at the transport, so retries after a refresh and every page are counted too. */
+function meterRequests(conn: Connection, meter: CallMeter): void {
+  const transport = (
+    conn as unknown as { _transport: { httpRequest: (req: { url: string }, o?: unknown) => unknown } }
+  )._transport;
+  const original = transport.httpRequest.bind(transport);
+  transport.httpRequest = (request, requestOptions) => {
+    if (new URL(request.url, 'http://x').pathname.startsWith('/services/data/')) meter.record('salesforce');
+    return original(request, requestOptions);
+  };
+}
+
+/** Access-token mode: the OpenID userinfo endpoint names the org and user (not a metered route). */
+async function identityFromUserInfo(conn: Connection, instanceUrl: string): Promise<SalesforceIdentity> {
+  try {
+    const info = await conn.request<{ organization_id?: string; user_id?: string }>({
+      method: 'GET',
+      url: `${instanceUrl}/services/oauth2/userinfo`
+    });
+    if (!info.organization_id || !info.user_id) {
+      throw new AuthError('SF_AUTH_FAILED', 'Salesforce userinfo did not name the organization and user');
+    }
+    return { organizationId: info.organization_id, userId: info.user_id, instanceUrl };
+  } catch (error) {
+    throw mapAuthError(error);
+  }
+}
+
+function errorName(error: unknown): string {
+  if (error && typeof error === 'object') {
+    const e = error as { errorCode?: unknown; name?: unknown };
+    if (typeof e.errorCode === 'string') return e.errorCode;
+    if (typeof e.name === 'string') return e.name;
+  }
+  return '';
+}
+
+function isNetworkError(error: unknown): boolean {
+  const text = `${errorName(error)} ${(error as { code?: string })?.code ?? ''} ${(error as Error)?.message ?? ''}`;
+  return /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|ETIMEDOUT|FetchError|socket hang up|network/i.test(
+    text
+  );
+}
+
+export function mapAuthError(error: unknown): SyncError {
+  if (error instanceof SyncError) return error;
+  const name = errorName(error);
+  const message = error instanceof Error ? error.message : String(error);
+  const data = { oauthError: name, description: message.slice(0, 200) };
+  if (isNetworkError(error))
+    return new AuthError('SF_UNREACHABLE', `Salesforce could not be reached: ${message}`, { data });
+  switch (name) {
+    case 'invalid_client':
+    case 'invalid_client_id':
+    case 'invalid_client_credentials':
+      return new AuthError('SF_AUTH_INVALID_CLIENT', `Salesforce refused the client credentials (${name})`, {
+        data
+      });
+    case 'invalid_grant':
+      return /domain/i.test(message)
+        ? new AuthError('SF_AUTH_WRONG_DOMAIN', `Salesforce refused the grant on this host: ${message}`, {
+            data
+          })
+        : new AuthError(
+            'SF_AUTH_GRANT_REFUSED',
+            `Salesforce refused the client-credentials grant: ${message}`,
+            { data }
+          );
+    case 'unsupported_grant_type':
+      return new AuthError(
+        'SF_AUTH_GRANT_REFUSED',
+        `The client-credentials flow is not enabled: ${message}`,
+        { data }
+      );
+    case 'INVALID_SESSION_ID':
+    case 'ERROR_HTTP_401':
+      return new AuthError('SF_SESSION_INVALID', 'The Salesforce access token is invalid or expired', {
+        data
+      });
+    default:
+      return new AuthError('SF_AUTH_FAILED', `Salesforce authentication failed: ${name || message}`, {
+        data
+      });
+  }
+}
+
+/** Maps a thrown jsforce error to a SyncError callers can branch on. */
+export function mapApiError(error: unknown): SyncError {
+  if (error instanceof SyncError) return error;
+  const name = errorName(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (name === 'REQUEST_LIMIT_EXCEEDED') return new QuotaExhaustedError('salesforce', { message });
+  if (name === 'INVALID_SESSION_ID') return mapAuthError(error);
+  if (isNetworkError(error))
+    return new AuthError('SF_UNREACHABLE', `Salesforce could not be reached: ${message}`);
+  const raw = (error as { data?: unknown }).data;
+  return new SalesforceApiError(name || 'UNKNOWN', message, {
+    data: raw === undefined ? {} : { response: raw }
+  });
+}
+
+function stripAttributes<T extends SalesforceRecord>(record: Record<string, unknown>): T {
+  const { attributes: _attributes, ...rest } = record;
+  for (const [key, value] of Object.entries(rest)) {
+    // Parent relationship objects (e.g. Account.Name) lose their attributes too.
+    if (value && typeof value === 'object' && !Array.isArray(value) && 'attributes' in value) {
+      rest[key] = stripAttributes(value as Record<string, unknown>);
+    }
+  }
+  return rest as T;
+}
+
+function toSaveResult(raw: unknown): SaveResult {
+  const r = raw as { id?: string | null; success?: boolean; created?: boolean; errors?: unknown[] };
+  return {
+    id: r.id ?? null,
+    success: Boolean(r.success),
+    ...(r.created === undefined ? {} : { created: r.created }),
+    errors: (r.errors ?? []).map((e) => {
+      const err = e as { statusCode?: string; errorCode?: string; message?: string; fields?: string[] };
+      return {
+        statusCode: err.statusCode ?? err.errorCode ?? 'UNKNOWN',
+        message: err.message ?? '',
+        fields: err.fields
+      };
+    })
+  };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+class JsforceAdapter implements SalesforcePort {
+  constructor(
+    private readonly conn: Connection,
+    readonly identity: SalesforceIdentity,
+    private readonly options: ConnectOptions
+  ) {}
+
+  query<T extends SalesforceRecord>(soql: string): Promise<T[]> {
+    return this.fetchAll<T>(soql, false);
+  }
+
+  queryAll<T extends SalesforceRecord>(soql: string): Promise<T[]> {
+    return this.fetchAll<T>(soql, true);
+  }
+
+  private async fetchAll<T extends SalesforceRecord>(soql: string, scanAll: boolean): Promise<T[]> {
+    this.options.logger.debug('query', { soql: soql.slice(0, 500) });
+    try {
+      const records: T[] = [];
+      let page = await this.conn.query<Record<string, unknown>>(soql, {
+        autoFetch: false,
+        scanAll,
+        headers: QUERY_BATCH
+      });
+      records.push(...page.records.map((r) => stripAttributes<T>(r)));
+      while (!page.done && page.nextRecordsUrl) {
+        page = await this.conn.queryMore<Record<string, unknown>>(page.nextRecordsUrl, {
+          headers: QUERY_BATCH
+        } as never);
+        records.push(...page.records.map((r) => stripAttributes<T>(r)));
+      }
+      return records;
+    } catch (error) {
+      throw mapApiError(error);
+    }
+  }
+
+  upsert(sobject: string, externalIdField: string, records: SalesforceRecord[]): Promise<SaveResult[]> {
+    return this.collection(records, (batch) =>
+      this.conn.sobject(sobject).upsert(batch as never, externalIdField, { allOrNone: false } as never)
+    );
+  }
+
+  create(sobject: string, records: SalesforceRecord[]): Promise<SaveResult[]> {
+    return this.collection(records, (batch) =>
+      this.conn.sobject(sobject).create(batch as never, { allOrNone: false } as never)
+    );
+  }
+
+  update(sobject: string, records: SalesforceRecord[]): Promise<SaveResult[]> {
+    return this.collection(records, (batch) =>
+      this.conn.sobject(sobject).update(batch as never, { allOrNone: false } as never)
+    );
+  }
+
+  async delete(ids: string[]): Promise<SaveResult[]> {
+    const results: SaveResult[] = [];
+    for (const batch of chunks(ids, COLLECTION_SIZE)) {
+      try {
+        const raw = await this.conn.destroy('' as never, batch as never, { allOrNone: false } as never);
+        results.push(...(raw as unknown[]).map(toSaveResult));
+      } catch (error) {
+        throw mapApiError(error);
+      }
+    }
+    return results;
+  }
+
+  /**
+   * Sends ≤ 200 records a call (jsforce would send one oversized request otherwise) and retries the records
+   * that failed with UNABLE_TO_LOCK_ROW, with backoff on the Clock.
+   */
+  private async collection(
+    records: SalesforceRecord[],
+    send: (batch: SalesforceRecord[]) => Promise<unknown>
+  ): Promise<SaveResult[]> {
+    const results: SaveResult[] = new Array(records.length);
+    let pending = records.map((record, index) => ({ record, index }));
+    for (let attempt = 0; pending.length > 0; attempt += 1) {
+      const retry: typeof pending = [];
+      for (const batch of chunks(pending, COLLECTION_SIZE)) {
+        let raw: unknown;
+        try {
+          raw = await send(batch.map((item) => item.record));
+        } catch (error) {
+          throw mapApiError(error);
+        }
+        const list = (Array.isArray(raw) ? raw : [raw]).map(toSaveResult);
+        list.forEach((result, i) => {
+          const item = batch[i];
+          const locked = !result.success && result.errors.some((e) => e.statusCode === 'UNABLE_TO_LOCK_ROW');
+          if (locked && attempt < LOCK_RETRIES) retry.push(item);
+          else results[item.index] = result;
+        });
+      }
+      pending = retry;
+      if (pending.length > 0) {
+        this.options.logger.info('Records locked by another transaction; retrying', {
+          records: pending.length,
+          attempt: attempt + 1
+        });
+        await this.options.clock.sleep(LOCK_BACKOFF_MS * 2 ** attempt);
+      }
+    }
+    return results;
+  }
+
+  async describe(sobject: string): Promise<ObjectDescribe> {
+    try {
+      const raw = (await this.conn.sobject(sobject).describe()) as unknown as ObjectDescribe;
+      return {
+        name: raw.name,
+        createable: raw.createable,
+        updateable: raw.updateable,
+        deletable: raw.deletable,
+        queryable: raw.queryable,
+        fields: raw.fields.map((f) => ({
+          name: f.name,
+          type: f.type,
+          createable: f.createable,
+          updateable: f.updateable
+        }))
+      };
+    } catch (error) {
+      throw mapApiError(error);
+    }
+  }
+
+  async describeGlobal(): Promise<string[]> {
+    try {
+      // Straight to the API: jsforce caches describeGlobal, and a cached answer would not be metered.
+      const raw = await this.conn.request<{ sobjects: { name: string }[] }>(
+        `/services/data/v${this.conn.version}/sobjects`
+      );
+      return raw.sobjects.map((s) => s.name);
+    } catch (error) {
+      throw mapApiError(error);
+    }
+  }
+
+  async limits(): Promise<SalesforceLimits> {
+    try {
+      const raw = (await this.conn.limits()) as unknown as Record<string, { Max: number; Remaining: number }>;
+      const daily = raw.DailyApiRequests;
+      return { dailyApiRequests: daily ? { max: daily.Max, remaining: daily.Remaining } : null };
+    } catch (error) {
+      throw mapApiError(error);
+    }
+  }
+
+  apiUsage(): { used: number; limit: number } | null {
+    const usage = this.conn.limitInfo?.apiUsage;
+    return usage ? { used: usage.used, limit: usage.limit } : null;
+  }
+}
