@@ -221,15 +221,19 @@ async function main() {
   const failing = findings.filter((finding) => finding.severity <= FAILING_SEVERITY);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
 
+  // Findings go to stderr in both modes, so `--json` keeps stdout for the one JSON document.
+  for (const f of findings) {
+    const level = f.severity <= FAILING_SEVERITY ? 'error' : `sev ${f.severity}`;
+    log(`${f.file}:${f.line}: [${f.tool} ${level}] ${f.rule}: ${f.message}`);
+  }
   if (asJson) {
-    process.stdout.write(
-      `${JSON.stringify({ ok: failing.length === 0, apexFiles: sources.length, pmdRules: pmd.ruleCount, findings }, null, 2)}\n`
-    );
-  } else {
-    for (const f of findings) {
-      const level = f.severity <= FAILING_SEVERITY ? 'error' : `sev ${f.severity}`;
-      log(`${f.file}:${f.line}: [${f.tool} ${level}] ${f.rule}: ${f.message}`);
-    }
+    const summary = {
+      ok: failing.length === 0,
+      apexFiles: sources.length,
+      pmdRules: pmd.ruleCount,
+      findings
+    };
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   }
   const scope = `${sources.length} Apex file(s) in ${dirs.join(', ')}; apex-ls + ${pmd.ruleCount} PMD rules`;
   if (sources.length === 0)

@@ -83,8 +83,9 @@ function checkBundles(
     const rule = BUNDLES[bundle.kind];
     if (bundle.kind === 'lwc') {
       const meta = `${dir}/${bundle.name}.js-meta.xml`;
+      const main = present.has(`${dir}/${bundle.name}.js`) ? `${dir}/${bundle.name}.js` : bundle.files[0];
       if (!present.has(meta))
-        missing(bundle.files[0], `LWC bundle ${bundle.name} has no ${bundle.name}.js-meta.xml`, meta);
+        missing(main, `LWC bundle ${bundle.name} has no ${bundle.name}.js-meta.xml`, meta);
       if (!present.has(`${dir}/${bundle.name}.js`))
         missing(
           bundle.files[0],

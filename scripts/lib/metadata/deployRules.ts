@@ -101,7 +101,7 @@ function checkField(parsed: ParsedFile, report: RuleReport): void {
     if (constraint === undefined || constraint === 'SetNull') {
       say(
         constraint ? at('deleteConstraint') : field.line,
-        `a required lookup cannot use ${constraint ?? 'the default'} SetNull delete behaviour`,
+        `a required lookup cannot use ${constraint ? 'deleteConstraint SetNull' : 'the default deleteConstraint (SetNull)'}`,
         '<deleteConstraint>Restrict</deleteConstraint> or Cascade'
       );
     }

@@ -1,7 +1,7 @@
 // Checks one parsed metadata file against the Metadata API types: every element is one the type defines,
 // every enum, boolean and number value is valid, required elements are present, and nothing repeats that
 // the API allows once.
-import { listSome } from './issues';
+import { expectedOneOf, listSome } from './issues';
 import { TARGET_CONFIGS, type ElementShape } from './lwcTargetConfigs';
 import type { FieldSpec, MetadataModel, TypeSpec } from './typeModel';
 import type { XmlElement } from './xmlTree';
@@ -40,7 +40,7 @@ function checkShape(element: XmlElement, shape: ElementShape, report: Report): v
       report(
         child.line,
         `unknown element <${child.name}> in <${element.name}>`,
-        `one of ${listSome(Object.keys(shape.children)) || 'no child elements'}`
+        expectedOneOf(child.name, Object.keys(shape.children))
       );
     } else checkShape(child, childShape, report);
   }
@@ -53,7 +53,7 @@ function checkValue(element: XmlElement, spec: TypeSpec, owner: string, report: 
       report(
         element.line,
         `invalid value '${value}' for <${element.name}> (${spec.name}) in ${owner}`,
-        `one of ${listSome(spec.values)}`
+        expectedOneOf(value, spec.values)
       );
   } else if (spec.kind === 'primitive' && spec.primitive === 'boolean') {
     if (value !== 'true' && value !== 'false')
@@ -84,7 +84,7 @@ function checkObject(
       report(
         child.line,
         `unknown element <${child.name}> in ${spec.name}`,
-        `one of ${listSome([...spec.fields.keys()].sort(), 40)}`
+        expectedOneOf(child.name, [...spec.fields.keys()].sort())
       );
       continue;
     }
