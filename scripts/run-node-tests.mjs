@@ -31,7 +31,9 @@ const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout']
 if (process.env.TLMS_TEST_TAP) {
   reporters.push('--test-reporter=tap', `--test-reporter-destination=${process.env.TLMS_TEST_TAP}`);
 }
-const concurrency = process.env.TLMS_TEST_CONCURRENCY ? [`--test-concurrency=${process.env.TLMS_TEST_CONCURRENCY}`] : [];
+const concurrency = process.env.TLMS_TEST_CONCURRENCY
+  ? [`--test-concurrency=${process.env.TLMS_TEST_CONCURRENCY}`]
+  : [];
 const result = spawnSync(
   process.execPath,
   ['--require', 'ts-node/register', '--test', ...concurrency, ...reporters, ...files],

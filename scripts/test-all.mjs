@@ -14,11 +14,26 @@ const STEPS = [
   { name: 'typecheck', kind: 'check', cmd: npx('tsc', '-p', 'tsconfig.json', '--noEmit') },
   { name: 'lint', kind: 'check', cmd: npx('eslint', '.') },
   { name: 'prettier', kind: 'check', cmd: npx('prettier', '--check', '.') },
-  { name: 'validate-metadata', kind: 'check', cmd: ['npm', 'run', '-s', 'validate:metadata'], when: 'scripts/validate-metadata.ts' },
+  {
+    name: 'validate-metadata',
+    kind: 'check',
+    cmd: ['npm', 'run', '-s', 'validate:metadata'],
+    when: 'scripts/validate-metadata.ts'
+  },
   { name: 'scan', kind: 'check', cmd: ['npm', 'run', '-s', 'scan'], when: 'scripts/scan.mjs' },
-  { name: 'lwc', kind: 'jest', cmd: npx('sfdx-lwc-jest', '--', '--ci', '--maxWorkers=2'), when: 'force-app/main/default/lwc' },
+  {
+    name: 'lwc',
+    kind: 'jest',
+    cmd: npx('sfdx-lwc-jest', '--', '--ci', '--maxWorkers=2'),
+    when: 'force-app/main/default/lwc'
+  },
   { name: 'repo', kind: 'node', cmd: ['node', 'scripts/run-node-tests.mjs', 'test'], when: 'test' },
-  { name: 'emulators', kind: 'node', cmd: ['node', 'scripts/run-node-tests.mjs', 'emulators'], when: 'emulators' },
+  {
+    name: 'emulators',
+    kind: 'node',
+    cmd: ['node', 'scripts/run-node-tests.mjs', 'emulators'],
+    when: 'emulators'
+  },
   { name: 'sync', kind: 'node', cmd: ['node', 'scripts/run-node-tests.mjs', 'sync/test'] }
 ];
 
