@@ -9,11 +9,13 @@ import addFormats from 'ajv-formats';
 import {
   classifySettingsChange,
   DEFAULT_SETTINGS,
+  FAMILY_BY_FIELD_TYPE,
   FIELD_TYPES,
   filterLogicTree,
   formatSettingsIssues,
   hashSettingsJson,
   OPERATORS,
+  OPERATORS_BY_FAMILY,
   readSettings,
   serializeSettings,
   type Settings,
@@ -400,5 +402,18 @@ describe('docs/settings.md', () => {
       if (!docs.includes(`\`${path}\``)) missing.push(path);
     });
     assert.deepEqual(missing, []);
+  });
+
+  test('lists the operators and field types of every family as the schema allows them', () => {
+    const docs = readFileSync(join(REPOSITORY_ROOT, 'docs/settings.md'), 'utf8');
+    for (const [family, operators] of Object.entries(OPERATORS_BY_FAMILY)) {
+      const row = docs.split('\n').find((line) => new RegExp(`^\\|\\s*${family}\\s*\\|`).test(line));
+      assert.ok(row, `docs/settings.md has an operator row for ${family}`);
+      const [, , typesCell, operatorsCell] = row.split('|');
+      const words = (cell: string) => [...cell.matchAll(/`(\w+)`/g)].map((match) => match[1]);
+      const fieldTypes = FIELD_TYPES.filter((fieldType) => FAMILY_BY_FIELD_TYPE[fieldType] === family);
+      assert.deepEqual(words(typesCell), fieldTypes, `field types of ${family}`);
+      assert.deepEqual(words(operatorsCell), [...operators], `operators of ${family}`);
+    }
   });
 });
