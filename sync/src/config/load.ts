@@ -5,7 +5,13 @@ import { ConfigError } from '../core/errors';
 import type { LogLevel } from '../core/logger';
 import { redactor as defaultRedactor, type Redactor } from '../core/redact';
 import { readProjectApiVersion } from './apiVersion';
-import { CONFIG_KEYS, rawConfigSchema, SECRET_CONFIG_KEYS, type RawConfig } from './schema';
+import {
+  CONFIG_KEYS,
+  credentialProblems,
+  rawConfigSchema,
+  SECRET_CONFIG_KEYS,
+  type RawConfig
+} from './schema';
 import { checkSalesforceInstanceUrl, checkTalentLmsBaseUrl, checkTalentLmsDomain } from './urls';
 
 export type SalesforceAuth =
@@ -62,7 +68,13 @@ export function loadConfig(options: LoadConfigOptions = {}): RunnerConfig {
   for (const key of SECRET_CONFIG_KEYS) redactor.add(merged[key]);
 
   const parsed = rawConfigSchema.safeParse(merged);
-  if (!parsed.success) throw configErrorFrom(parsed.error);
+  const credentials = credentialProblems(merged).map((p) => `${p.key}: ${p.message}`);
+  if (!parsed.success || credentials.length > 0) {
+    const lines = [...(parsed.success ? [] : problemLines(parsed.error)), ...credentials].sort(byKeyOrder);
+    throw new ConfigError('CONFIG_INVALID', `The configuration is invalid:\n  - ${lines.join('\n  - ')}`, {
+      data: { problems: lines }
+    });
+  }
   return resolveConfig(parsed.data, file, options.projectRoot);
 }
 
@@ -141,9 +153,13 @@ function readConfigFile(file: string, explicit: boolean): Record<string, string>
   return out;
 }
 
-/** All problems in one readable message: "TLMS_X: what is wrong (what it is)". */
-function configErrorFrom(error: z.ZodError): ConfigError {
-  const lines = error.issues.map((issue) => {
+const byKeyOrder = (a: string, b: string) =>
+  CONFIG_KEYS.indexOf(a.split(':')[0] as keyof RawConfig) -
+  CONFIG_KEYS.indexOf(b.split(':')[0] as keyof RawConfig);
+
+/** Every problem as "TLMS_X: what is wrong (what it is)", so one error explains them all. */
+function problemLines(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
     const key = String(issue.path[0] ?? 'config');
     const description = (rawConfigSchema.shape as Record<string, { description?: string }>)[key]?.description;
     const missing = issue.code === 'invalid_type' || (issue.code === 'too_small' && issue.minimum === 1);
@@ -151,8 +167,5 @@ function configErrorFrom(error: z.ZodError): ConfigError {
     return description && !problem.includes(description)
       ? `${key}: ${problem} (${description})`
       : `${key}: ${problem}`;
-  });
-  return new ConfigError('CONFIG_INVALID', `The configuration is invalid:\n  - ${lines.join('\n  - ')}`, {
-    data: { problems: lines }
   });
 }

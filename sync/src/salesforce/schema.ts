@@ -22,6 +22,8 @@ export interface FieldDef {
   type: FieldType;
   /** Formula fields are read-only; the runner needs Read only. */
   formula?: boolean;
+  /** Required fields are always readable and editable: they have no field permissions to check. */
+  required?: boolean;
 }
 
 export type ObjectAccess = 'read' | 'create' | 'edit' | 'delete';
@@ -37,6 +39,7 @@ export interface ObjectDef {
 
 const f = (api: string, type: FieldType, formula = false): FieldDef =>
   formula ? { api, type, formula } : { api, type };
+const key = (api: string): FieldDef => ({ api, type: 'Text', required: true });
 const CRUD: ObjectAccess[] = ['read', 'create', 'edit', 'delete'];
 const CRU: ObjectAccess[] = ['read', 'create', 'edit'];
 
@@ -47,7 +50,7 @@ const contactLinks = { Contact: f('Contact__c', 'Lookup'), Account: f('Account__
 const courseFields = <L extends PersonLinks>(links: L) => ({
   ...links,
   Learner: f('Learner__c', 'Lookup'),
-  ExternalKey: f('ExternalKey__c', 'Text'),
+  ExternalKey: key('ExternalKey__c'),
   CourseId: f('CourseId__c', 'Text'),
   CourseName: f('CourseName__c', 'Text'),
   Status: f('Status__c', 'Picklist'),
@@ -67,7 +70,7 @@ const courseFields = <L extends PersonLinks>(links: L) => ({
 const certificateFields = <L extends PersonLinks>(links: L) => ({
   ...links,
   Learner: f('Learner__c', 'Lookup'),
-  ExternalKey: f('ExternalKey__c', 'Text'),
+  ExternalKey: key('ExternalKey__c'),
   CourseId: f('CourseId__c', 'Text'),
   CourseName: f('CourseName__c', 'Text'),
   CertificateId: f('CertificateId__c', 'Text'),
@@ -82,7 +85,7 @@ const certificateFields = <L extends PersonLinks>(links: L) => ({
 const badgeFields = <L extends PersonLinks>(links: L) => ({
   ...links,
   Learner: f('Learner__c', 'Lookup'),
-  ExternalKey: f('ExternalKey__c', 'Text'),
+  ExternalKey: key('ExternalKey__c'),
   BadgeName: f('BadgeName__c', 'Text'),
   BadgeType: f('BadgeType__c', 'Text'),
   BadgeSetId: f('BadgeSetId__c', 'Text'),
@@ -120,7 +123,7 @@ export const SCHEMA = {
     api: 'Learner__c',
     access: CRUD,
     fields: {
-      SalesforceId: f('SalesforceId__c', 'Text'),
+      SalesforceId: key('SalesforceId__c'),
       TalentLmsUserId: f('TalentLmsUserId__c', 'Text'),
       PersonType: f('PersonType__c', 'Picklist'),
       User: f('User__c', 'Lookup'),
@@ -148,7 +151,7 @@ export const SCHEMA = {
     api: 'SyncRun__c',
     access: CRUD,
     fields: {
-      RunId: f('RunId__c', 'Text'),
+      RunId: key('RunId__c'),
       Mode: f('Mode__c', 'Picklist'),
       Status: f('Status__c', 'Picklist'),
       StopReason: f('StopReason__c', 'Picklist'),
@@ -179,12 +182,12 @@ export const SCHEMA = {
     api: 'SyncIssue__c',
     access: CRUD,
     fields: {
-      IssueKey: f('IssueKey__c', 'Text'),
+      IssueKey: key('IssueKey__c'),
       Code: f('Code__c', 'Text'),
       Action: f('Action__c', 'Text'),
       Status: f('Status__c', 'Picklist'),
       Learner: f('Learner__c', 'Lookup'),
-      SalesforceId: f('SalesforceId__c', 'Text'),
+      SalesforceId: key('SalesforceId__c'),
       PersonName: f('PersonName__c', 'Text'),
       Message: f('Message__c', 'Text'),
       Hint: f('Hint__c', 'Text'),
@@ -199,7 +202,7 @@ export const SCHEMA = {
     api: 'SyncState__c',
     access: CRU,
     fields: {
-      StateKey: f('StateKey__c', 'Text'),
+      StateKey: key('StateKey__c'),
       OrganizationId: f('OrganizationId__c', 'Text'),
       IsSandbox: f('IsSandbox__c', 'Checkbox'),
       TalentLmsDomain: f('TalentLmsDomain__c', 'Text'),
@@ -220,7 +223,7 @@ export const SCHEMA = {
     api: 'SyncLock__c',
     access: CRUD,
     fields: {
-      LockKey: f('LockKey__c', 'Text'),
+      LockKey: key('LockKey__c'),
       Owner: f('Owner__c', 'Text'),
       RunId: f('RunId__c', 'Text'),
       AcquiredAt: f('AcquiredAt__c', 'DateTime'),
@@ -232,7 +235,7 @@ export const SCHEMA = {
     api: 'TalentLmsCatalog__c',
     access: CRU,
     fields: {
-      CatalogKey: f('CatalogKey__c', 'Text'),
+      CatalogKey: key('CatalogKey__c'),
       Catalog: f('Catalog__c', 'LongTextArea'),
       Domain: f('Domain__c', 'Text'),
       DateFormat: f('DateFormat__c', 'Text'),
@@ -248,7 +251,7 @@ export const SCHEMA = {
     api: 'ConnectorSettings__c',
     access: ['read'],
     fields: {
-      SettingsKey: f('SettingsKey__c', 'Text'),
+      SettingsKey: key('SettingsKey__c'),
       DraftJson: f('DraftJson__c', 'LongTextArea'),
       DraftVersion: f('DraftVersion__c', 'Number'),
       DraftHash: f('DraftHash__c', 'Text'),
