@@ -3,6 +3,7 @@
 // names agreed with the runner and emulator, and the reports/app reference only what exists.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -524,5 +525,93 @@ describe('app, tabs, list views and reports reference what exists', () => {
     assert.equal(site.isActive, 'true');
     const applicable = Object.keys(site).filter((k) => k.startsWith('isApplicableTo') && site[k] === 'true');
     assert.deepEqual(applicable, ['isApplicableToImgSrc']);
+  });
+});
+
+describe('data/ sample data plan', () => {
+  type Step = { sobject: string; saveRefs: boolean; resolveRefs: boolean; files: string[] };
+  type DataRecord = Record<string, unknown> & { attributes: { type: string; referenceId: string } };
+  const plan = JSON.parse(readFileSync(join(ROOT, 'data/sample-data-plan.json'), 'utf8')) as Step[];
+  const records = (file: string) =>
+    (JSON.parse(readFileSync(join(ROOT, 'data', file), 'utf8')) as { records: DataRecord[] }).records;
+  const STANDARD_FIELDS: Record<string, string[]> = {
+    Account: ['Name', 'Industry'],
+    Contact: ['FirstName', 'LastName', 'Email', 'AccountId']
+  };
+  const PORTAL = '638e12a2';
+
+  it('loads in an order where every reference points at a record saved by an earlier step', () => {
+    const saved = new Set<string>();
+    let count = 0;
+    for (const step of plan) {
+      for (const file of step.files) {
+        for (const record of records(file)) {
+          count++;
+          assert.equal(record.attributes.type, step.sobject, `${file}: record type`);
+          for (const [key, value] of Object.entries(record)) {
+            if (typeof value === 'string' && value.startsWith('@')) {
+              assert.ok(step.resolveRefs, `${file} uses references but its step does not resolve them`);
+              assert.ok(
+                saved.has(value.slice(1)),
+                `${file}: ${key} -> ${value} is not saved by an earlier step`
+              );
+            }
+          }
+        }
+        if (step.saveRefs) for (const record of records(file)) saved.add(record.attributes.referenceId);
+      }
+    }
+    assert.ok(count >= 30, `expected a useful sample, found ${count} records`);
+  });
+
+  it('names only existing fields, valid picklist values, and every required key', () => {
+    for (const step of plan) {
+      const o = byName.get(step.sobject);
+      for (const record of step.files.flatMap(records)) {
+        const id = `${step.sobject} ${record.attributes.referenceId}`;
+        for (const [key, value] of Object.entries(record)) {
+          if (key === 'attributes') continue;
+          if (!o) {
+            assert.ok(
+              STANDARD_FIELDS[step.sobject]?.includes(key),
+              `${id}: ${key} is not a known standard field`
+            );
+            continue;
+          }
+          const f = o.fields.find((x) => x.name === key);
+          assert.ok(f || key === 'Name', `${id}: unknown field ${key}`);
+          assert.ok(!f?.formula, `${id}: ${key} is a formula`);
+          if (f?.type === 'Picklist') {
+            assert.ok(
+              f.values.some((v) => v.apiName === value),
+              `${id}: ${value} is not a value of ${key}`
+            );
+          }
+          if (f?.length !== undefined && typeof value === 'string')
+            assert.ok(value.length <= f.length, `${id}: ${key} too long`);
+        }
+        for (const f of o?.fields.filter((x) => x.required) ?? [])
+          assert.ok(record[f.name], `${id}: required ${f.name} missing`);
+        if (o && o.nameField.type === 'Text') assert.ok(record.Name, `${id}: Name missing`);
+      }
+    }
+  });
+
+  it('learning keys follow the documented format and are unique', () => {
+    const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+    assert.equal(sha1('acme-demo.talentlms.com').slice(0, 8), PORTAL, 'portal id of the sample domain');
+    for (const file of ['ContactCourse__c.json', 'ContactCertificate__c.json', 'ContactBadge__c.json']) {
+      const keys = records(file).map((r) => String(r.ExternalKey__c));
+      assert.equal(new Set(keys).size, keys.length, `${file}: duplicate keys`);
+      for (const r of records(file)) {
+        const key = String(r.ExternalKey__c);
+        if (file.startsWith('ContactBadge')) {
+          const expected = `${PORTAL}:${key.split(':')[1]}:${r.BadgeSetId__c}:${r.BadgeType__c}:${sha1(String(r.BadgeName__c)).slice(0, 12)}`;
+          assert.equal(key, expected, `${file} badge key`);
+        } else {
+          assert.match(key, new RegExp(`^${PORTAL}:\\d+:${r.CourseId__c}$`), `${file} course key`);
+        }
+      }
+    }
   });
 });
