@@ -6,10 +6,13 @@ import {
   type FieldFamily,
   type FieldType,
   MAX_LIST_VALUES,
+  type Operator,
+  operatorsForFieldType,
   OPERATORS_BY_FAMILY,
   operatorsWithShape,
   SCALAR_VALUE_BY_FAMILY,
   type ValueShape,
+  VALUE_SHAPE_BY_OPERATOR,
   valueSchemaFor
 } from './operators';
 
@@ -82,4 +85,56 @@ export function describeValueExpectation(shape: ValueShape, fieldType: FieldType
     : 'a text, number or true/false';
   if (shape === 'list') return `a list of 1–${MAX_LIST_VALUES} values, each ${one}`;
   return one;
+}
+
+/**
+ * The zod side of the same rules: the operator must suit the field type, and the value must have the shape the
+ * operator expects and the format the type expects. Issues point at `operator`, `value` or a list item.
+ */
+export function checkCondition(
+  condition: { fieldType?: FieldType; operator: Operator; value?: unknown },
+  ctx: z.RefinementCtx
+): void {
+  const shape = VALUE_SHAPE_BY_OPERATOR[condition.operator];
+  let scalar: z.ZodType = ANY_SCALAR_VALUE;
+  if (condition.fieldType) {
+    const allowed = operatorsForFieldType(condition.fieldType);
+    if (!allowed.includes(condition.operator)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['operator'],
+        message: `Operator "${condition.operator}" does not apply to ${condition.fieldType} fields; use one of: ${allowed.join(', ')}.`
+      });
+      return;
+    }
+    scalar = SCALAR_VALUE_BY_FAMILY[FAMILY_BY_FIELD_TYPE[condition.fieldType]];
+  }
+  if (shape === 'none') {
+    if (condition.value !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `Operator "${condition.operator}" takes no value; remove it.`
+      });
+    }
+    return;
+  }
+  const expectation = describeValueExpectation(shape, condition.fieldType);
+  if (condition.value === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['value'],
+      message: `Operator "${condition.operator}" needs ${expectation}.`
+    });
+    return;
+  }
+  const checked = valueSchemaFor(shape, scalar)?.safeParse(condition.value);
+  if (checked && !checked.success) {
+    // Point at the offending list item where there is one, as JSON Schema validators do.
+    const paths = new Map<string, PropertyKey[]>();
+    for (const issue of checked.error.issues) paths.set(String(issue.path[0] ?? ''), issue.path.slice(0, 1));
+    for (const itemPath of paths.values()) {
+      ctx.addIssue({ code: 'custom', path: ['value', ...itemPath], message: `Expected ${expectation}.` });
+    }
+  }
 }
