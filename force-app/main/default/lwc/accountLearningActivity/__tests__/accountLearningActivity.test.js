@@ -1,0 +1,190 @@
+import { createElement } from 'lwc';
+import AccountLearningActivity from 'c/accountLearningActivity';
+import getAccountActivity from '@salesforce/apex/AccountLearningController.getAccountActivity';
+import getContactLearning from '@salesforce/apex/ContactLearningController.getContactLearning';
+
+// The whole 1,000-contact account as Apex returns it with pageSize 1000; tests page through it as Apex would.
+const THOUSAND = require('./data/getAccountActivity.thousand.json');
+const SMALL = require('./data/getAccountActivity.json');
+const NOT_SYNCED = require('./data/getAccountActivity.notSynced.json');
+const NO_CONTACTS = require('./data/getAccountActivity.noContacts.json');
+const PARTIAL = require('./data/getAccountActivity.partial.json');
+const CONTACT = require('../../contactLearningActivity/__tests__/data/getContactLearning.json');
+
+jest.mock(
+  '@salesforce/apex/AccountLearningController.getAccountActivity',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/ContactLearningController.getContactLearning',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock('@salesforce/label/c.Learning_Pager_Range', () => ({ default: 'Showing {0}–{1} of {2}' }), {
+  virtual: true
+});
+
+function flushPromises() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+// Answers the component's current wire config from the 1,000-contact fixture, like the Apex paging does.
+function serveFromThousand() {
+  let served;
+  getAccountActivity.emit(undefined, (config) => {
+    served = config;
+    return false;
+  });
+  const { pageSize, pageOffset } = served;
+  getAccountActivity.emit({
+    ...THOUSAND,
+    pageSize,
+    pageOffset,
+    contacts: THOUSAND.contacts.slice(pageOffset, pageOffset + pageSize)
+  });
+  return served;
+}
+
+function render() {
+  const element = createElement('c-account-learning-activity', { is: AccountLearningActivity });
+  element.recordId = THOUSAND.accountId;
+  document.body.appendChild(element);
+  return element;
+}
+
+function pager(element) {
+  return element.shadowRoot.querySelector('c-pager');
+}
+
+function rowsTable(element) {
+  return element.shadowRoot.querySelector('c-learner-rows-table');
+}
+
+describe('c-account-learning-activity', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+  });
+
+  it('shows a spinner while the account activity loads', async () => {
+    const element = render();
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('lightning-spinner')).not.toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('pages through 1,000 contacts 50 at a time with account-wide figures', async () => {
+    const element = render();
+    await flushPromises();
+    expect(serveFromThousand()).toEqual({ accountId: THOUSAND.accountId, pageSize: 50, pageOffset: 0 });
+    await flushPromises();
+
+    expect(rowsTable(element).rows).toHaveLength(50);
+    expect(rowsTable(element).rows[0].personId).toBe(THOUSAND.contacts[0].personId);
+    expect(pager(element).shadowRoot.querySelector('.range').textContent).toBe('Showing 1–50 of 1000');
+    const summary = element.shadowRoot.querySelector('c-learning-summary');
+    expect(summary.shadowRoot.querySelector('[data-figure="contacts"]').textContent).toBe('1000');
+    expect(summary.shadowRoot.querySelector('[data-figure="enrolled"]').textContent).toBe(
+      `${THOUSAND.contactsEnrolled}`
+    );
+    expect(summary.shadowRoot.querySelector('[data-figure="rate"]').textContent).toBe(
+      `${Math.round(THOUSAND.summary.completionRate)}%`
+    );
+    await expect(element).toBeAccessible();
+
+    for (let page = 1; page < 20; page++) {
+      pager(element).shadowRoot.querySelector('lightning-button.next').click();
+      await flushPromises();
+      expect(serveFromThousand().pageOffset).toBe(page * 50);
+      await flushPromises();
+    }
+    expect(pager(element).shadowRoot.querySelector('.range').textContent).toBe('Showing 951–1000 of 1000');
+    expect(pager(element).shadowRoot.querySelector('lightning-button.next').disabled).toBe(true);
+    expect(rowsTable(element).rows[49].personId).toBe(THOUSAND.contacts[999].personId);
+  });
+
+  it('opens a contact inline and goes back to the account', async () => {
+    const element = render();
+    await flushPromises();
+    getAccountActivity.emit(SMALL);
+    await flushPromises();
+
+    const contact = SMALL.contacts[0];
+    rowsTable(element).dispatchEvent(
+      new CustomEvent('select', { detail: { personId: contact.personId, name: contact.name } })
+    );
+    await flushPromises();
+    const detail = element.shadowRoot.querySelector('c-contact-learning-activity');
+    expect(detail.recordId).toBe(contact.personId);
+    getContactLearning.emit(CONTACT);
+    await flushPromises();
+    expect(detail.shadowRoot.querySelector('c-person-learning')).not.toBeNull();
+    await expect(element).toBeAccessible();
+
+    element.shadowRoot.querySelector('lightning-button.back').click();
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('c-contact-learning-activity')).toBeNull();
+    expect(rowsTable(element).rows).toHaveLength(SMALL.contacts.length);
+  });
+
+  it('charts only contacts with courses', async () => {
+    const element = render();
+    await flushPromises();
+    getAccountActivity.emit(SMALL);
+    await flushPromises();
+    const enrolled = SMALL.contacts.filter((contact) => contact.coursesAssigned > 0);
+    expect(element.shadowRoot.querySelector('c-progress-bars').items).toHaveLength(enrolled.length);
+    expect(element.shadowRoot.querySelector('c-status-donut').statusCounts).toEqual(SMALL.statusCounts);
+  });
+
+  it('says no contact has learning synced yet, with the admin hint', async () => {
+    const element = render();
+    await flushPromises();
+    getAccountActivity.emit(NOT_SYNCED);
+    await flushPromises();
+    const notice = element.shadowRoot.querySelector('c-learning-notice');
+    expect(notice.message).toBe('c.Learning_NotSynced_Account');
+    expect(notice.shadowRoot.querySelector('.admin-hint')).not.toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('explains an account without visible contacts', async () => {
+    const element = render();
+    await flushPromises();
+    getAccountActivity.emit(NO_CONTACTS);
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('.no-contacts').textContent).toBe('c.Learning_NoContacts');
+    expect(rowsTable(element)).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('warns when fields are hidden', async () => {
+    const element = render();
+    await flushPromises();
+    getAccountActivity.emit(PARTIAL);
+    await flushPromises();
+    const notice = element.shadowRoot.querySelector('c-learning-notice');
+    expect(notice.variant).toBe('partial');
+    expect(notice.shadowRoot.querySelector('.reason').textContent).toBe('c.Learning_Partial_FieldsHidden');
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows the error panel when the activity cannot be loaded', async () => {
+    const element = render();
+    await flushPromises();
+    getAccountActivity.error({ message: 'This component works on an Account or Contact record page.' });
+    await flushPromises();
+    const panel = element.shadowRoot.querySelector('c-error-panel');
+    expect(panel.friendlyMessage).toBe('c.Learning_Error_LoadAccount');
+    await expect(element).toBeAccessible();
+  });
+});

@@ -1,0 +1,65 @@
+import { createElement } from 'lwc';
+import LearnerRowsTable from 'c/learnerRowsTable';
+
+const THOUSAND = require('../../accountLearningActivity/__tests__/data/getAccountActivity.thousand.json');
+const TEAM = require('../../teamMembers/__tests__/data/getTeam.json');
+
+function render(props) {
+  const element = createElement('c-learner-rows-table', { is: LearnerRowsTable });
+  Object.assign(element, props);
+  document.body.appendChild(element);
+  return element;
+}
+
+function datatable(element) {
+  return element.shadowRoot.querySelector('lightning-datatable');
+}
+
+describe('c-learner-rows-table', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+  });
+
+  it('renders all 1,000 contacts of the account fixture with completion as a fraction', async () => {
+    const element = render({ rows: THOUSAND.contacts, nameLabel: 'Contact' });
+    const rows = datatable(element).data;
+    expect(rows).toHaveLength(1000);
+    const synced = rows.find((row) => row.isSynced && typeof row.averageCompletion === 'number');
+    expect(synced.completion).toBeCloseTo(synced.averageCompletion / 100);
+    expect(synced.syncText).toBe('c.Learning_Synced');
+    expect(rows.find((row) => !row.isSynced).syncText).toBe('c.Learning_NotSynced');
+    expect(datatable(element).columns[0].label).toBe('Contact');
+    await expect(element).toBeAccessible();
+  });
+
+  it('adds the manager column for indirect reports only', () => {
+    const direct = render({ rows: TEAM.members });
+    expect(datatable(direct).columns.map((column) => column.fieldName)).not.toContain('managerName');
+    const indirect = render({ rows: TEAM.members, showManager: true });
+    expect(datatable(indirect).columns.map((column) => column.fieldName)).toContain('managerName');
+  });
+
+  it('sorts the page by overdue courses, most first', async () => {
+    const element = render({ rows: TEAM.members });
+    datatable(element).dispatchEvent(
+      new CustomEvent('sort', { detail: { fieldName: 'coursesOverdue', sortDirection: 'desc' } })
+    );
+    await Promise.resolve();
+    const overdue = datatable(element).data.map((row) => row.coursesOverdue);
+    expect(overdue).toEqual([...overdue].sort((a, b) => b - a));
+  });
+
+  it('raises select with the person when a name is clicked', () => {
+    const element = render({ rows: TEAM.members });
+    const handler = jest.fn();
+    element.addEventListener('select', handler);
+    const row = datatable(element).data[3];
+    datatable(element).dispatchEvent(
+      new CustomEvent('rowaction', { detail: { action: { name: 'select_person' }, row } })
+    );
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(handler.mock.calls[0][0].detail).toEqual({ personId: row.personId, name: row.name });
+  });
+});

@@ -1,0 +1,209 @@
+import { createElement } from 'lwc';
+import TeamMembers from 'c/teamMembers';
+import getTeam from '@salesforce/apex/TeamMembersController.getTeam';
+import getMemberLearning from '@salesforce/apex/TeamMembersController.getMemberLearning';
+
+const TEAM = require('./data/getTeam.json');
+const LAST_PAGE = require('./data/getTeam.lastPage.json');
+const DIRECT = require('./data/getTeam.direct.json');
+const EMPTY = require('./data/getTeam.empty.json');
+const NOT_SYNCED = require('./data/getTeam.notSynced.json');
+const PARTIAL = require('./data/getTeam.partial.json');
+const MEMBER = require('../../teamMemberLearning/__tests__/data/getMemberLearning.json');
+
+jest.mock(
+  '@salesforce/apex/TeamMembersController.getTeam',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/TeamMembersController.getMemberLearning',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock('@salesforce/label/c.Learning_Pager_Range', () => ({ default: 'Showing {0}–{1} of {2}' }), {
+  virtual: true
+});
+
+// The config the component's wire currently holds (getLastConfig() is reset when the wire connects).
+function currentConfig(adapter) {
+  let config;
+  adapter.emit(undefined, (candidate) => {
+    config = candidate;
+    return false;
+  });
+  return config;
+}
+
+function flushPromises() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function render() {
+  const element = createElement('c-team-members', { is: TeamMembers });
+  document.body.appendChild(element);
+  return element;
+}
+
+function rowsTable(element) {
+  return element.shadowRoot.querySelector('c-learner-rows-table');
+}
+
+function pager(element) {
+  return element.shadowRoot.querySelector('c-pager');
+}
+
+function notices(element) {
+  return [...element.shadowRoot.querySelectorAll('c-learning-notice')];
+}
+
+describe('c-team-members', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+  });
+
+  it('asks for the first page of direct reports and shows a spinner meanwhile', async () => {
+    const element = render();
+    await flushPromises();
+    expect(currentConfig(getTeam)).toEqual({ pageSize: 25, pageOffset: 0, includeIndirect: false });
+    expect(element.shadowRoot.querySelector('lightning-spinner')).not.toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows 25 of 250 members with team figures and charts', async () => {
+    const element = render();
+    getTeam.emit(TEAM);
+    await flushPromises();
+
+    const table = rowsTable(element);
+    expect(table.rows).toHaveLength(25);
+    expect(table.shadowRoot.querySelector('lightning-datatable').data).toHaveLength(25);
+    expect(pager(element).shadowRoot.querySelector('.range').textContent).toBe('Showing 1–25 of 250');
+    const summary = element.shadowRoot.querySelector('c-learning-summary');
+    expect(summary.shadowRoot.querySelector('[data-figure="members"]').textContent).toBe('250');
+    expect(summary.shadowRoot.querySelector('[data-figure="synced"]').textContent).toBe(
+      `${TEAM.membersSynced}`
+    );
+    expect(summary.shadowRoot.querySelector('[data-figure="assigned"]').textContent).toBe(
+      `${TEAM.summary.coursesAssigned}`
+    );
+    const bars = element.shadowRoot.querySelector('c-progress-bars');
+    expect(bars.items).toHaveLength(25);
+    expect(element.shadowRoot.querySelector('c-status-donut').statusCounts).toEqual(TEAM.statusCounts);
+    expect(notices(element)).toHaveLength(0);
+    await expect(element).toBeAccessible();
+  });
+
+  it('pages forward by asking Apex for the next offset', async () => {
+    const element = render();
+    getTeam.emit(TEAM);
+    await flushPromises();
+
+    pager(element).shadowRoot.querySelector('lightning-button.next').click();
+    await flushPromises();
+    expect(getTeam.getLastConfig()).toEqual({ pageSize: 25, pageOffset: 25, includeIndirect: false });
+
+    getTeam.emit(LAST_PAGE);
+    await flushPromises();
+    expect(pager(element).shadowRoot.querySelector('.range').textContent).toBe('Showing 226–250 of 250');
+    expect(pager(element).shadowRoot.querySelector('lightning-button.next').disabled).toBe(true);
+  });
+
+  it('includes everyone below the user when the toggle is on, from the first page', async () => {
+    const element = render();
+    getTeam.emit(DIRECT);
+    await flushPromises();
+    pager(element).dispatchEvent(new CustomEvent('pagechange', { detail: { pageOffset: 25 } }));
+    await flushPromises();
+
+    const toggle = element.shadowRoot.querySelector('lightning-input.indirect');
+    toggle.checked = true;
+    toggle.dispatchEvent(new CustomEvent('change'));
+    await flushPromises();
+    expect(getTeam.getLastConfig()).toEqual({ pageSize: 25, pageOffset: 0, includeIndirect: true });
+
+    getTeam.emit(TEAM);
+    await flushPromises();
+    expect(rowsTable(element).showManager).toBe(true);
+  });
+
+  it("opens a member's dashboard with the same components as My Learning, and goes back", async () => {
+    const element = render();
+    getTeam.emit(TEAM);
+    await flushPromises();
+
+    const member = TEAM.members[0];
+    rowsTable(element).dispatchEvent(
+      new CustomEvent('select', { detail: { personId: member.personId, name: member.name } })
+    );
+    await flushPromises();
+    const detail = element.shadowRoot.querySelector('c-team-member-learning');
+    expect(detail.userId).toBe(member.personId);
+    expect(getMemberLearning.getLastConfig()).toEqual({ userId: member.personId });
+    expect(rowsTable(element)).toBeNull();
+
+    getMemberLearning.emit(MEMBER);
+    await flushPromises();
+    const person = detail.shadowRoot.querySelector('c-person-learning');
+    expect(person.mode).toBe('other');
+    expect(person.shadowRoot.querySelector('c-course-progress-table')).not.toBeNull();
+    await expect(element).toBeAccessible();
+
+    detail.shadowRoot.querySelector('lightning-button.back').click();
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('c-team-member-learning')).toBeNull();
+    expect(rowsTable(element)).not.toBeNull();
+  });
+
+  it('explains an empty team', async () => {
+    const element = render();
+    getTeam.emit(EMPTY);
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('.no-team').textContent).toBe('c.Learning_NoTeam');
+    expect(rowsTable(element)).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('says the team is not synced yet, with the admin hint, and still lists the members', async () => {
+    const element = render();
+    getTeam.emit(NOT_SYNCED);
+    await flushPromises();
+    const [notice] = notices(element);
+    expect(notice.variant).toBe('notSynced');
+    expect(notice.message).toBe('c.Learning_NotSynced_Team');
+    expect(notice.shadowRoot.querySelector('.admin-hint')).not.toBeNull();
+    expect(rowsTable(element).rows).toHaveLength(6);
+    await expect(element).toBeAccessible();
+  });
+
+  it('warns when the team totals are cut short', async () => {
+    const element = render();
+    getTeam.emit(PARTIAL);
+    await flushPromises();
+    const [notice] = notices(element);
+    expect(notice.variant).toBe('partial');
+    expect(notice.shadowRoot.querySelector('.reason').textContent).toBe('c.Learning_Partial_Truncated');
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows the error panel when the team cannot be loaded', async () => {
+    const element = render();
+    getTeam.error({ message: "You don't have access to TalentLMS learning records." });
+    await flushPromises();
+    const panel = element.shadowRoot.querySelector('c-error-panel');
+    expect(panel.friendlyMessage).toBe('c.Learning_Error_LoadTeam');
+    expect(panel.shadowRoot.querySelector('li').textContent).toBe(
+      "You don't have access to TalentLMS learning records."
+    );
+    await expect(element).toBeAccessible();
+  });
+});
