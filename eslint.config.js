@@ -3,7 +3,7 @@ const lwcConfig = require('@salesforce/eslint-config-lwc');
 const tseslint = require('typescript-eslint');
 const globals = require('globals');
 
-const LWC = ['force-app/**/lwc/**/*.js'];
+const LWC = ['force-app/**/lwc/**/*.js', 'preview/modules/**/*.js'];
 const LWC_TESTS = ['force-app/**/lwc/**/__tests__/**/*.js', 'config/jest/**/*.js'];
 const TS = ['sync/**/*.ts', 'emulators/**/*.ts', 'bench/**/*.ts', 'preview/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts'];
 
@@ -36,5 +36,7 @@ module.exports = [
     files: ['*.js', '*.mjs', 'scripts/**/*.mjs', 'scripts/**/*.js', 'preview/**/*.mjs', 'bench/**/*.mjs'],
     languageOptions: { globals: globals.node, sourceType: 'module' }
   },
-  { files: ['*.js', 'scripts/**/*.js'], languageOptions: { sourceType: 'commonjs' } }
+  { files: ['*.js', 'scripts/**/*.js'], languageOptions: { sourceType: 'commonjs' } },
+  // The preview's platform stand-ins and entry run in the browser as plain ES modules.
+  { files: ['preview/runtime/**/*.js', 'preview/app/**/*.js'], languageOptions: { globals: globals.browser, sourceType: 'module' } }
 ];

@@ -1,0 +1,13 @@
+import { accountActivityDto } from '../learning/learningService';
+import { idParam, integerParam, type ControllerHandlers } from './context';
+
+/** AccountLearningController: an Account's contacts and their learning, paged. */
+export const AccountLearningController: ControllerHandlers = {
+  getAccountActivity: (context, params) =>
+    accountActivityDto(
+      context,
+      idParam(params, 'accountId'),
+      integerParam(params, 'pageSize'),
+      integerParam(params, 'pageOffset')
+    )
+};

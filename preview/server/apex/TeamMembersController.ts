@@ -1,0 +1,14 @@
+import { teamDto, userLearningDto } from '../learning/learningService';
+import { booleanParam, idParam, integerParam, type ControllerHandlers } from './context';
+
+/** TeamMembersController: the caller's team, and one member's dashboard. */
+export const TeamMembersController: ControllerHandlers = {
+  getTeam: (context, params) =>
+    teamDto(
+      context,
+      integerParam(params, 'pageSize'),
+      integerParam(params, 'pageOffset'),
+      booleanParam(params, 'includeIndirect')
+    ),
+  getMemberLearning: (context, params) => userLearningDto(context, idParam(params, 'userId'))
+};

@@ -1,0 +1,162 @@
+import { salesforceId } from '../../emulators/shared/salesforceId';
+import type { SRecord } from './data/recordSource';
+import type { PersonaManifest } from './personas';
+import { parsePersonaManifest } from './personas';
+
+/**
+ * A tiny built-in org for `npm run preview` before a seed exists, and for the backend's own tests: a
+ * four-level management chain, a peer outside it, an admin, one account with three contacts, and learning on
+ * both sides. Dates are relative to `now` so "overdue" and "expired" stay true whatever the day.
+ */
+export interface Fixture {
+  records: Record<string, SRecord[]>;
+  manifest: PersonaManifest;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export function builtInFixture(now: number): Fixture {
+  const iso = (offsetDays: number) => new Date(now + offsetDays * DAY).toISOString();
+  const user = (
+    n: number,
+    FirstName: string,
+    LastName: string,
+    ManagerId: string | null,
+    extra: Partial<SRecord> = {}
+  ): SRecord => ({
+    Id: salesforceId('005', n),
+    FirstName,
+    LastName,
+    Name: `${FirstName} ${LastName}`,
+    Email: `${FirstName.toLowerCase()}.${LastName.toLowerCase()}@acme-corp.example`,
+    IsActive: true,
+    UserType: 'Standard',
+    ManagerId,
+    ...extra
+  });
+  const chief = user(1, 'Grace', 'Hopper', null, { Title: 'Chief Executive Officer' });
+  const skip = user(2, 'Katherine', 'Johnson', chief.Id, { Title: 'VP Engineering' });
+  const manager = user(3, 'Alan', 'Turing', skip.Id, { Title: 'Engineering Manager' });
+  const learner = user(4, 'Ada', 'Lovelace', manager.Id, { Title: 'Engineer' });
+  const colleague = user(5, 'Edsger', 'Dijkstra', manager.Id, { Title: 'Engineer' });
+  const peer = user(6, 'Barbara', 'Liskov', chief.Id, { Title: 'Sales Director' });
+  const admin = user(7, 'Morgan', 'Admin', null, { Title: 'Salesforce Administrator' });
+  const integration = user(8, 'TalentLMS', 'Integration', null, { Title: 'Integration' });
+  const account = { Id: salesforceId('001', 1), Name: 'Northwind Traders', OwnerId: peer.Id };
+  const contact = (n: number, FirstName: string, LastName: string): SRecord => ({
+    Id: salesforceId('003', n),
+    FirstName,
+    LastName,
+    Name: `${FirstName} ${LastName}`,
+    Email: `${FirstName.toLowerCase()}@northwind.example`,
+    AccountId: account.Id,
+    OwnerId: peer.Id
+  });
+  const contacts = [
+    contact(1, 'Nancy', 'Davolio'),
+    contact(2, 'Andrew', 'Fuller'),
+    contact(3, 'Janet', 'Leverling')
+  ];
+  let sequence = 0;
+  const course = (
+    person: 'User__c' | 'Contact__c',
+    personId: string,
+    name: string,
+    status: string,
+    percent: number,
+    extra: Partial<SRecord> = {}
+  ): SRecord => ({
+    Id: salesforceId(person === 'User__c' ? 'a01' : 'a02', ++sequence),
+    [person]: personId,
+    CourseId__c: String(100 + sequence),
+    CourseName__c: name,
+    Status__c: status,
+    RawStatus__c:
+      status === 'Completed' ? 'completed' : status === 'InProgress' ? 'incomplete' : 'not_attempted',
+    CompletionPercent__c: percent,
+    TimeSpentSeconds__c: percent * 60,
+    EnrolledOn__c: iso(-60 + sequence),
+    CompletedOn__c: status === 'Completed' ? iso(-10 + sequence) : null,
+    ExpiresOn__c: null,
+    CourseUrl__c: `https://acme.talentlms.com/learner/courseinfo/id:${100 + sequence}`,
+    ...extra
+  });
+  return {
+    records: {
+      User: [chief, skip, manager, learner, colleague, peer, admin, integration],
+      Account: [account],
+      Contact: contacts,
+      UserCourse__c: [
+        course('User__c', learner.Id, 'Security Awareness', 'Completed', 100),
+        course('User__c', learner.Id, 'Data Privacy Basics', 'InProgress', 60),
+        course('User__c', learner.Id, 'Apex Fundamentals', 'NotStarted', 0, { ExpiresOn__c: iso(-3) }),
+        course('User__c', colleague.Id, 'Security Awareness', 'Completed', 100),
+        course('User__c', manager.Id, 'Leading Teams', 'InProgress', 40)
+      ],
+      UserCertificate__c: [
+        {
+          Id: salesforceId('a03', 1),
+          User__c: learner.Id,
+          CourseName__c: 'Security Awareness',
+          CertificateId__c: 'CERT-0001',
+          IssuedOn__c: iso(-9),
+          ExpiresOn__c: iso(356),
+          IsExpired__c: false,
+          PublicUrl__c: 'https://acme.talentlms.com/certificate/public/CERT-0001'
+        }
+      ],
+      UserBadge__c: [
+        {
+          Id: salesforceId('a04', 1),
+          User__c: learner.Id,
+          BadgeName__c: 'First steps',
+          BadgeType__c: 'activity',
+          Criteria__c: 'Logged in for the first time',
+          IssuedOn__c: iso(-50),
+          ImageUrl__c: 'https://acme.talentlms.com/pages/badges/activity_1.png'
+        }
+      ],
+      ContactCourse__c: [
+        course('Contact__c', contacts[0].Id, 'Product Onboarding', 'Completed', 100, {
+          Account__c: account.Id
+        }),
+        course('Contact__c', contacts[1].Id, 'Product Onboarding', 'InProgress', 30, {
+          Account__c: account.Id
+        })
+      ],
+      Learner__c: [
+        {
+          Id: salesforceId('a05', 1),
+          Name: 'Ada Lovelace',
+          User__c: learner.Id,
+          PersonType__c: 'User',
+          State__c: 'Synced',
+          Points__c: 120,
+          Level__c: 2,
+          LastLearningSyncAt__c: iso(-1)
+        }
+      ],
+      SyncState__c: [
+        {
+          Id: salesforceId('a06', 1),
+          Name: 'default',
+          StateKey__c: 'default',
+          TalentLmsDomain__c: 'acme.talentlms.com'
+        }
+      ]
+    },
+    manifest: parsePersonaManifest(
+      {
+        personas: {
+          learner: learner.Id,
+          manager: manager.Id,
+          skipLevelManager: skip.Id,
+          admin: admin.Id,
+          account: account.Id,
+          contact: contacts[0].Id
+        }
+      },
+      'built-in fixture'
+    )
+  };
+}
