@@ -1,0 +1,167 @@
+import type { Permissions } from './permissions';
+import type { Schema } from './schema';
+import type { Store } from './store';
+
+/**
+ * The records every org has before any test data: the Organization row, the integration user's profile and
+ * user, and the permission objects (PermissionSet, PermissionSetAssignment, ObjectPermissions,
+ * FieldPermissions) that mirror the emulator's permission model, so preflight queries see what the user holds.
+ */
+export interface OrgIdentity {
+  organizationId: string;
+  organizationName: string;
+  isSandbox: boolean;
+  runAsUsername: string;
+}
+
+export interface SeededOrg {
+  runAsUserId: string;
+  profileId: string;
+}
+
+const system = { system: true };
+
+export function seedOrg(store: Store, identity: OrgIdentity): SeededOrg {
+  store.insertOne(
+    'Organization',
+    {
+      Id: identity.organizationId,
+      Name: identity.organizationName,
+      IsSandbox: identity.isSandbox,
+      OrganizationType: 'Developer Edition',
+      InstanceName: identity.isSandbox ? 'CS42' : 'NA42',
+      NamespacePrefix: null
+    },
+    system
+  );
+  const profile = store.insertOne(
+    'Profile',
+    { Name: 'Minimum Access - API Only Integrations', UserType: 'Standard' },
+    system
+  );
+  const user = store.insertOne(
+    'User',
+    {
+      Username: identity.runAsUsername,
+      Email: identity.runAsUsername,
+      FirstName: 'TalentLMS',
+      LastName: 'Integration',
+      Alias: 'tlmsint',
+      UserType: 'Standard',
+      IsActive: true,
+      ProfileId: profile.Id,
+      TimeZoneSidKey: 'GMT',
+      LocaleSidKey: 'en_US',
+      EmailEncodingKey: 'UTF-8',
+      LanguageLocaleKey: 'en_US'
+    },
+    system
+  );
+  return { runAsUserId: user.Id as string, profileId: profile.Id as string };
+}
+
+/** (Re)writes the permission rows from the model; earlier rows are removed for good. */
+export function publishPermissions(
+  store: Store,
+  schema: Schema,
+  permissions: Permissions,
+  org: SeededOrg
+): void {
+  for (const name of [
+    'FieldPermissions',
+    'ObjectPermissions',
+    'PermissionSetAssignment',
+    'PermissionSet',
+    'UserPermissionAccess'
+  ]) {
+    for (const row of store.rows(name)) store.hardDelete(row.Id as string);
+  }
+  publishUserPermissionAccess(store, schema, permissions);
+  const profileSet = store.insertOne(
+    'PermissionSet',
+    {
+      Name: 'X00e_MinimumAccessApiOnly',
+      Label: 'Minimum Access - API Only Integrations',
+      IsOwnedByProfile: true,
+      IsCustom: false,
+      ProfileId: org.profileId
+    },
+    system
+  );
+  assign(store, org.runAsUserId, profileSet.Id as string);
+  for (const grant of permissions.grants) {
+    const userPermissions: Record<string, boolean> = {};
+    for (const p of grant.userPermissions) {
+      if (schema.object('PermissionSet')?.byName.has(`permissions${p}`.toLowerCase()))
+        userPermissions[`Permissions${p}`] = true;
+    }
+    const set = store.insertOne(
+      'PermissionSet',
+      {
+        Name: grant.name,
+        Label: grant.label,
+        NamespacePrefix: grant.namespacePrefix,
+        IsOwnedByProfile: false,
+        IsCustom: true,
+        ...userPermissions
+      },
+      system
+    );
+    const parentId = set.Id as string;
+    assign(store, org.runAsUserId, parentId);
+    for (const [objectKey, access] of grant.objects) {
+      const object = schema.all().find((o) => schema.ns.sourceName(o.name).toLowerCase() === objectKey);
+      if (!object || !Object.values(access).some(Boolean)) continue;
+      const effective = permissions.objectAccess(object);
+      store.insertOne(
+        'ObjectPermissions',
+        {
+          ParentId: parentId,
+          SobjectType: object.name,
+          PermissionsRead: access.read && effective.read,
+          PermissionsCreate: access.create,
+          PermissionsEdit: access.edit,
+          PermissionsDelete: access.delete,
+          PermissionsViewAllRecords: access.viewAll,
+          PermissionsModifyAllRecords: access.modifyAll
+        },
+        system
+      );
+    }
+    for (const [fieldKey, access] of grant.fields) {
+      const [objectKey, fieldName] = fieldKey.split('.');
+      const object = schema.all().find((o) => schema.ns.sourceName(o.name).toLowerCase() === objectKey);
+      const field = object?.fields.find((f) => schema.ns.sourceName(f.name).toLowerCase() === fieldName);
+      if (!object || !field || !access.read) continue;
+      store.insertOne(
+        'FieldPermissions',
+        {
+          ParentId: parentId,
+          SobjectType: object.name,
+          Field: `${object.name}.${field.name}`,
+          PermissionsRead: true,
+          PermissionsEdit: access.edit
+        },
+        system
+      );
+    }
+  }
+}
+
+/** UserPermissionAccess answers for the running user: one row with every user permission they hold. */
+function publishUserPermissionAccess(store: Store, schema: Schema, permissions: Permissions): void {
+  const row: Record<string, boolean> = {};
+  for (const field of schema.object('UserPermissionAccess')?.fields ?? []) {
+    if (field.name.startsWith('Permissions'))
+      row[field.name] = permissions.hasUserPermission(field.name.slice('Permissions'.length));
+  }
+  store.insertOne('UserPermissionAccess', row, system);
+}
+
+function assign(store: Store, userId: string, permissionSetId: string): void {
+  store.insertOne(
+    'PermissionSetAssignment',
+    { AssigneeId: userId, PermissionSetId: permissionSetId, IsActive: true },
+    system
+  );
+}
