@@ -61,7 +61,9 @@ export function loadConfig(options: LoadConfigOptions = {}): RunnerConfig {
 
   const merged: Record<string, string | undefined> = {};
   for (const key of CONFIG_KEYS) {
-    const value = env[key] !== undefined && env[key] !== '' ? env[key] : fromFile[key];
+    // An empty variable counts as unset, except the namespace, where empty means "no namespace".
+    const fromEnv = env[key] !== undefined && (env[key] !== '' || key === 'TLMS_SF_NAMESPACE');
+    const value = fromEnv ? env[key] : fromFile[key];
     if (value !== undefined) merged[key] = value;
   }
   // Register secrets before validation, so even a message that echoes a value cannot leak one.
