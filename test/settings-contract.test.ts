@@ -131,10 +131,15 @@ describe('valid fixtures', () => {
       const result = validateSettings(document);
       assert.ok(result.ok, result.ok ? '' : formatSettingsIssues(result.issues));
       assert.ok(validateWithAjv(document), JSON.stringify(validateWithAjv.errors));
+      const read = readSettings(JSON.stringify(document));
+      assert.ok(read.ok, 'the runner reads it too');
+      assert.deepEqual(read.settings, result.settings, 'reading a complete document changes nothing');
     });
   }
 
-  test('default.json is DEFAULT_SETTINGS', () => {
+  test('DEFAULT_SETTINGS is valid and is default.json', () => {
+    const result = validateSettings(DEFAULT_SETTINGS);
+    assert.ok(result.ok, result.ok ? '' : formatSettingsIssues(result.issues));
     assert.deepEqual(fixture('valid', 'default'), DEFAULT_SETTINGS);
   });
 
@@ -189,9 +194,15 @@ describe('invalid fixtures', () => {
       const expected = readJson(join(FIXTURES, 'invalid', `${name}.expected.json`)) as {
         paths: Path[];
         semanticOnly?: boolean;
+        acceptedWhenReading?: boolean;
       };
       assert.ok(expected.paths.length > 0, 'a sidecar lists at least one path');
       assert.deepEqual([...zodPaths(document)].sort(), expected.paths.map(pathKey).sort());
+      assert.equal(
+        readSettings(JSON.stringify(document)).ok,
+        expected.acceptedWhenReading === true,
+        'the tolerant reader forgives unknown and missing keys only'
+      );
 
       const ajvValid = validateWithAjv(document);
       if (expected.semanticOnly) {
