@@ -190,3 +190,31 @@ describe('scripts the workflows call', () => {
     assert.match(bad.stderr, /unknown option --frobnicate/);
   });
 });
+
+describe('README.md', () => {
+  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+
+  it('names every package.json script in its scripts table', () => {
+    const scripts = Object.keys(
+      (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+        .scripts
+    );
+    const table = readme.slice(
+      readme.indexOf('## Scripts'),
+      readme.indexOf('\n## ', readme.indexOf('## Scripts') + 1)
+    );
+    const missing = scripts.filter(
+      (name) => !table.includes(name === 'test' ? '`npm test`' : `\`npm run ${name}\``)
+    );
+    assert.deepEqual(missing, [], 'add a row to the README scripts table for each new package.json script');
+  });
+
+  it('keeps the two commands', () => {
+    assert.ok(
+      readme.includes(
+        'npm ci && npm run demo   # emulators + seeded data + a full sync + the dashboard preview\n'
+      )
+    );
+    assert.ok(readme.includes('npm ci && npm test       # every check and test CI runs\n'));
+  });
+});
