@@ -615,3 +615,127 @@ describe('data/ sample data plan', () => {
     }
   });
 });
+
+/**
+ * Evaluates the small subset of the Salesforce formula language our formulas use, so their results can be
+ * checked without an org. Blank is null; unknown functions throw, so a new formula needs its functions here.
+ */
+function evaluateFormula(formula: string, record: Record<string, unknown>, now: Date): unknown {
+  const tokens = formula.match(/"[^"]*"|\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_]*|<=|>=|<>|[-+*/&(),<>=]/g) ?? [];
+  let at = 0;
+  const peek = () => tokens[at];
+  const take = (expected?: string) => {
+    const token = tokens[at++];
+    if (expected && token !== expected) throw new Error(`expected ${expected}, got ${token}`);
+    return token;
+  };
+  const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
+    IF: (c, a, b) => (c ? a : b),
+    ISBLANK: (v) => v === null || v === undefined || v === '',
+    TEXT: (v) => (v === null ? '' : String(v)),
+    FLOOR: (v) => Math.floor(Number(v)),
+    MOD: (a, b) => Number(a) % Number(b),
+    LPAD: (s, n, pad) => String(s).padStart(Number(n), String(pad)),
+    AND: (...args) => args.every(Boolean),
+    NOT: (v) => !v,
+    ISPICKVAL: (v, value) => v === value,
+    NOW: () => now
+  };
+  const primary = (): unknown => {
+    const token = take();
+    if (token === '(') {
+      const value = comparison();
+      take(')');
+      return value;
+    }
+    if (token.startsWith('"')) return token.slice(1, -1);
+    if (/^\d/.test(token)) return Number(token);
+    if (peek() === '(') {
+      take('(');
+      const args: unknown[] = [];
+      while (peek() !== ')') {
+        args.push(comparison());
+        if (peek() === ',') take(',');
+      }
+      take(')');
+      const fn = FUNCTIONS[token];
+      if (!fn) throw new Error(`formula function ${token} is not supported by the test evaluator`);
+      return fn(...args);
+    }
+    return record[token] ?? null;
+  };
+  const term = (): unknown => {
+    let value = primary();
+    while (peek() === '*' || peek() === '/')
+      value = take() === '*' ? Number(value) * Number(primary()) : Number(value) / Number(primary());
+    return value;
+  };
+  const sum = (): unknown => {
+    let value = term();
+    while (peek() === '+' || peek() === '-' || peek() === '&') {
+      const op = take();
+      const right = term();
+      value =
+        op === '&'
+          ? `${value ?? ''}${right ?? ''}`
+          : op === '+'
+            ? Number(value) + Number(right)
+            : Number(value) - Number(right);
+    }
+    return value;
+  };
+  function comparison(): unknown {
+    const left = sum();
+    if (peek() !== '<' && peek() !== '>') return left;
+    const op = take();
+    const right = sum();
+    if (left === null || right === null) return null;
+    const a = left instanceof Date ? left.getTime() : Number(left);
+    const b = right instanceof Date ? right.getTime() : Number(right);
+    return op === '<' ? a < b : a > b;
+  }
+  const result = comparison();
+  if (at !== tokens.length) throw new Error(`unparsed formula tail at ${tokens[at]}`);
+  return result;
+}
+
+describe('formula results', () => {
+  const now = new Date('2026-11-25T12:00:00Z');
+  const yesterday = new Date('2026-11-24T12:00:00Z');
+  const tomorrow = new Date('2026-11-26T12:00:00Z');
+
+  it('TimeSpent__c shows hours and zero-padded minutes', () => {
+    for (const o of ['UserCourse__c', 'ContactCourse__c']) {
+      const formula = field(o, 'TimeSpent__c')?.formula ?? '';
+      const show = (seconds: number | null) =>
+        evaluateFormula(formula, { TimeSpentSeconds__c: seconds }, now);
+      assert.equal(show(3900), '1h 05m', `${o}: 3900 s`);
+      assert.equal(show(0), '0h 00m', `${o}: 0 s`);
+      assert.equal(show(59), '0h 00m', `${o}: under a minute`);
+      assert.equal(show(36000 + 59 * 60), '10h 59m', `${o}: ten hours`);
+      assert.equal(show(null), '', `${o}: blank stays blank`);
+    }
+  });
+
+  it('IsOverdue__c is set only for courses not completed whose expiry has passed', () => {
+    for (const o of ['UserCourse__c', 'ContactCourse__c']) {
+      const formula = field(o, 'IsOverdue__c')?.formula ?? '';
+      const overdue = (Status__c: string, ExpiresOn__c: Date | null) =>
+        evaluateFormula(formula, { Status__c, ExpiresOn__c }, now);
+      assert.equal(overdue('InProgress', yesterday), true, `${o}: in progress, expired`);
+      assert.equal(overdue('Expired', yesterday), true, `${o}: TalentLMS says expired`);
+      assert.equal(overdue('Completed', yesterday), false, `${o}: completed in time is never overdue`);
+      assert.equal(overdue('InProgress', tomorrow), false, `${o}: not yet expired`);
+      assert.equal(overdue('NotStarted', null), false, `${o}: no expiry`);
+    }
+  });
+
+  it('IsExpired__c is set only for certificates with a past expiry date', () => {
+    for (const o of ['UserCertificate__c', 'ContactCertificate__c']) {
+      const formula = field(o, 'IsExpired__c')?.formula ?? '';
+      assert.equal(evaluateFormula(formula, { ExpiresOn__c: yesterday }, now), true, `${o}: expired`);
+      assert.equal(evaluateFormula(formula, { ExpiresOn__c: tomorrow }, now), false, `${o}: still valid`);
+      assert.equal(evaluateFormula(formula, { ExpiresOn__c: null }, now), false, `${o}: never expires`);
+    }
+  });
+});
