@@ -32,6 +32,8 @@ jest.mock('@salesforce/label/c.Learning_Pager_Range', () => ({ default: 'Showing
 });
 
 function flushPromises() {
+  // Lets wire emissions and re-renders settle (the pattern lwc-recipes uses)
+  // eslint-disable-next-line @lwc/lwc/no-async-operation
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
@@ -101,12 +103,16 @@ describe('c-account-learning-activity', () => {
     );
     await expect(element).toBeAccessible();
 
-    for (let page = 1; page < 20; page++) {
+    // Each page waits for the previous one, as a user clicking Next would
+    const offsets = [];
+    await Array.from({ length: 19 }).reduce(async (previous) => {
+      await previous;
       pager(element).shadowRoot.querySelector('lightning-button.next').click();
       await flushPromises();
-      expect(serveFromThousand().pageOffset).toBe(page * 50);
+      offsets.push(serveFromThousand().pageOffset);
       await flushPromises();
-    }
+    }, Promise.resolve());
+    expect(offsets).toEqual(Array.from({ length: 19 }, (unused, index) => (index + 1) * 50));
     expect(pager(element).shadowRoot.querySelector('.range').textContent).toBe('Showing 951–1000 of 1000');
     expect(pager(element).shadowRoot.querySelector('lightning-button.next').disabled).toBe(true);
     expect(rowsTable(element).rows[49].personId).toBe(THOUSAND.contacts[999].personId);

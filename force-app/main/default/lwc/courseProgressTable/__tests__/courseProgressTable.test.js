@@ -45,9 +45,9 @@ describe('c-course-progress-table', () => {
     const element = render({ courses: LEARNING.courses, portalHost: LEARNING.portalHost });
     expect(datatable(element).columns.map((column) => column.fieldName)).not.toContain('score');
 
-    const scored = LEARNING.courses.map((course, index) =>
-      index === 0 ? { ...course, score: 92.5 } : course
-    );
+    const scored = LEARNING.courses.map((course, index) => {
+      return index === 0 ? { ...course, score: 92.5 } : course;
+    });
     const second = render({ courses: scored, portalHost: LEARNING.portalHost });
     expect(datatable(second).columns.map((column) => column.fieldName)).toContain('score');
   });

@@ -17,6 +17,8 @@ jest.mock(
 );
 
 function flushPromises() {
+  // Lets wire emissions and re-renders settle (the pattern lwc-recipes uses)
+  // eslint-disable-next-line @lwc/lwc/no-async-operation
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 

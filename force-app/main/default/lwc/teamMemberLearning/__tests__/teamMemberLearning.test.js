@@ -35,6 +35,8 @@ function currentConfig(adapter) {
 }
 
 function flushPromises() {
+  // Lets wire emissions and re-renders settle (the pattern lwc-recipes uses)
+  // eslint-disable-next-line @lwc/lwc/no-async-operation
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
