@@ -470,6 +470,7 @@ describe('app, tabs, list views and reports reference what exists', () => {
         if (byName.has(object))
           assert.ok(fieldNames(object).has(base), `${file}: ${c.table} has no field ${c.field}`);
       }
+      assert.ok(String(rt.label).length <= 50, `${file}: report type label over 50 characters`);
       typeFields.set(
         `${file.replace('.reportType-meta.xml', '')}__c`,
         new Set(columns.map((c) => `${c.table}$${c.field}`))
@@ -479,6 +480,7 @@ describe('app, tabs, list views and reports reference what exists', () => {
     const folder = join(META, 'reports/TalentLMS_Reports');
     for (const file of readdirSync(folder)) {
       const report = readXml(join(folder, file)).Report;
+      assert.ok(String(report.name).length <= 40, `${file}: report name over 40 characters`);
       const known = typeFields.get(String(report.reportType));
       assert.ok(known, `${file} uses unknown report type ${report.reportType}`);
       const down = list(report.groupingsDown as Record<string, string>[]).map((g) => g.field);
