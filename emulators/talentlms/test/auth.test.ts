@@ -17,10 +17,17 @@ describe('TalentLMS emulator: authentication', () => {
   });
 
   it('answers 401 with the v1 error body for a missing, wrong or non-Basic credential', async () => {
-    for (const header of [undefined, h.api.authHeader('wrong'), h.api.authHeader(h.tl.apiKey, 'pw'), `Bearer ${h.tl.apiKey}`]) {
+    for (const header of [
+      undefined,
+      h.api.authHeader('wrong'),
+      h.api.authHeader(h.tl.apiKey, 'pw'),
+      `Bearer ${h.tl.apiKey}`
+    ]) {
       const response = await call(header);
       assert.equal(response.status, 401, `header ${header}`);
-      assert.deepEqual(await response.json(), { error: { type: 'invalid_request_error', message: Messages.invalidKey } });
+      assert.deepEqual(await response.json(), {
+        error: { type: 'invalid_request_error', message: Messages.invalidKey }
+      });
     }
   });
 

@@ -19,7 +19,12 @@ describe('TalentLMS emulator: courses and enrolment', () => {
   after(() => h.tl.close());
 
   it('creates a course (numeric id, HTML-escaped name) and lists it', async () => {
-    const answer = await h.api.post('createcourse', { name: 'R&D "Basics"', category_id: '1', description: 'Intro', code: 'RD1' });
+    const answer = await h.api.post('createcourse', {
+      name: 'R&D "Basics"',
+      category_id: '1',
+      description: 'Intro',
+      code: 'RD1'
+    });
     assert.equal(answer.status, 200, answer.text);
     const course = answer.body as Json;
     assert.equal(typeof course.id, 'number');
@@ -34,7 +39,10 @@ describe('TalentLMS emulator: courses and enrolment', () => {
       [courseId]
     );
     assert.ok(!('users' in list[0]), 'list items carry no users');
-    assert.equal(errorOf(await h.api.post('createcourse', { name: 'X', category_id: '42' })).message, Messages.categoryMissing);
+    assert.equal(
+      errorOf(await h.api.post('createcourse', { name: 'X', category_id: '42' })).message,
+      Messages.categoryMissing
+    );
   });
 
   it('addusertocourse answers an array, accepts user_email/course_name and instructor roles', async () => {
@@ -101,7 +109,10 @@ describe('TalentLMS emulator: courses and enrolment', () => {
     assert.equal(errorOf(none).message, Messages.noTestProgress);
     const survey = await h.api.get(`getsurveyanswers/survey_id:${testUnitId},user_id:${userId}`);
     assert.equal(errorOf(survey).message, Messages.noSurveyProgress);
-    assert.equal(errorOf(await h.api.get('getusersprogressinunits/unit_id:999')).message, Messages.unitMissing);
+    assert.equal(
+      errorOf(await h.api.get('getusersprogressinunits/unit_id:999')).message,
+      Messages.unitMissing
+    );
     const ilt = h.tl.state.addUnit(courseId, { name: 'Workshop', type: 'Instructor-led training' });
     h.tl.state.addIltSession(ilt.id, { name: 'Session A', type: 'webinar' });
     const sessions = await h.api.json<Json[]>(`getiltsessions/ilt_id:${ilt.id}`);
@@ -111,16 +122,25 @@ describe('TalentLMS emulator: courses and enrolment', () => {
 
   it('resets progress (optionally removing the certificate), gives SSO course links and removes users', async () => {
     assert.equal(h.tl.state.getCertificate(userId, courseId)?.course_id, courseId);
-    const reset = await h.api.get(`resetuserprogress/course_id:${courseId},user_id:${userId},remove_certification:yes`);
+    const reset = await h.api.get(
+      `resetuserprogress/course_id:${courseId},user_id:${userId},remove_certification:yes`
+    );
     assert.deepEqual(reset.body, { message: 'Operation completed successfully' });
     const status = await h.api.json(`getuserstatusincourse/course_id:${courseId},user_id:${userId}`);
     assert.equal(status.completion_status, 'Not attempted');
     assert.equal(status.completion_percentage, '0');
     assert.equal(h.tl.state.getCertificate(userId, courseId), undefined);
     const go = await h.api.json(`gotocourse/user_id:${userId},course_id:${courseId}`);
-    assert.match(String(go.goto_url), new RegExp(`^https://acme\\.talentlms\\.com/index/gotocourse/key:[a-z0-9]+,course_id:${courseId}$`));
+    assert.match(
+      String(go.goto_url),
+      new RegExp(`^https://acme\\.talentlms\\.com/index/gotocourse/key:[a-z0-9]+,course_id:${courseId}$`)
+    );
     const removed = await h.api.get(`removeuserfromcourse/user_id:${userId},course_id:${courseId}`);
-    assert.deepEqual(removed.body, { user_id: userId, course_id: courseId, course_name: 'R&amp;D &quot;Basics&quot;' });
+    assert.deepEqual(removed.body, {
+      user_id: userId,
+      course_id: courseId,
+      course_name: 'R&amp;D &quot;Basics&quot;'
+    });
     const again = await h.api.get(`removeuserfromcourse/user_id:${userId},course_id:${courseId}`);
     assert.equal(errorOf(again).message, Messages.notEnrolled);
   });
@@ -137,7 +157,10 @@ describe('TalentLMS emulator: courses and enrolment', () => {
     assert.ok(Array.isArray(((leafs['1'] as Json).courses as Json[])[0].units));
     await h.api.post('deletecourse', { course_id: courseId });
     assert.deepEqual(await h.api.json('courses'), []);
-    assert.equal(errorOf(await h.api.get(`courses/id:${courseId}`)).message, 'The requested course does not exist');
+    assert.equal(
+      errorOf(await h.api.get(`courses/id:${courseId}`)).message,
+      'The requested course does not exist'
+    );
     const teacher = await h.api.json('users/username:teacher');
     assert.deepEqual(teacher.courses, [], 'a deleted course leaves users/id');
   });

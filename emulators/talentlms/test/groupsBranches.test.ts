@@ -23,7 +23,16 @@ describe('TalentLMS emulator: groups and branches', () => {
     const group = created.body as Json;
     assert.equal(typeof group.id, 'number');
     assert.match(String(group.key), /^[A-Za-z0-9]{9}$/);
-    for (const key of ['name', 'description', 'key', 'price', 'owner_id', 'belongs_to_branch', 'max_redemptions', 'redemptions_sofar']) {
+    for (const key of [
+      'name',
+      'description',
+      'key',
+      'price',
+      'owner_id',
+      'belongs_to_branch',
+      'max_redemptions',
+      'redemptions_sofar'
+    ]) {
       assert.ok(key in group, key);
     }
     const list = await h.api.json<Json[]>('groups');
@@ -82,15 +91,29 @@ describe('TalentLMS emulator: groups and branches', () => {
     assert.deepEqual((await h.api.post('deletegroup', { group_id: String(group.id) })).body, {
       message: 'Operation completed successfully'
     });
-    assert.equal(errorOf(await h.api.get(`groups/id:${group.id}`)).message, 'The requested group does not exist');
+    assert.equal(
+      errorOf(await h.api.get(`groups/id:${group.id}`)).message,
+      'The requested group does not exist'
+    );
   });
 
   it('creates branches only with lower-case alphanumeric unique names', async () => {
-    const created = await h.api.post('createbranch', { name: 'marketing', description: 'Marketing', language: 'en' });
+    const created = await h.api.post('createbranch', {
+      name: 'marketing',
+      description: 'Marketing',
+      language: 'en'
+    });
     assert.equal(created.status, 200, created.text);
     const branch = created.body as Json;
     assert.equal(typeof branch.id, 'number');
-    for (const key of ['timezone', 'signup_method', 'user_type_id', 'user_type', 'currency', 'ecommerce_credits']) {
+    for (const key of [
+      'timezone',
+      'signup_method',
+      'user_type_id',
+      'user_type',
+      'currency',
+      'ecommerce_credits'
+    ]) {
       assert.ok(key in branch, key);
     }
     for (const bad of ['Marketing', 'sales team', 'r&d']) {
@@ -98,7 +121,10 @@ describe('TalentLMS emulator: groups and branches', () => {
       assert.equal(answer.status, 400, bad);
       assert.equal(errorOf(answer).message, Messages.invalidBranchName);
     }
-    assert.equal(errorOf(await h.api.post('createbranch', { name: 'marketing' })).message, Messages.duplicateBranch);
+    assert.equal(
+      errorOf(await h.api.post('createbranch', { name: 'marketing' })).message,
+      Messages.duplicateBranch
+    );
     h.tl.configure({ quirks: { branchNamePattern: /^[a-z0-9-]+$/ } });
     assert.equal((await h.api.post('createbranch', { name: 'north-east' })).status, 200);
     h.tl.configure({ quirks: { branchNamePattern: /^[a-z0-9]+$/ } });
@@ -133,6 +159,10 @@ describe('TalentLMS emulator: groups and branches', () => {
     assert.equal(((await h.api.json('siteinfo')).limits as Json).maximum_brances, h.tl.state.branches.size);
     const branch = (await h.api.json<Json[]>('branches'))[0];
     await h.api.post('deletebranch', { branch_id: String(branch.id) });
-    assert.equal((await h.api.post('createbranch', { name: 'onetoomany' })).status, 200, 'deleting frees a slot');
+    assert.equal(
+      (await h.api.post('createbranch', { name: 'onetoomany' })).status,
+      200,
+      'deleting frees a slot'
+    );
   });
 });

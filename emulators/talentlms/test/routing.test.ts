@@ -66,7 +66,9 @@ describe('TalentLMS emulator: routing and parameters', () => {
     const unknown = await h.api.get('nosuchthing');
     assert.equal(unknown.status, 404);
     assert.deepEqual(errorOf(unknown), { type: 'invalid_request_error', message: Messages.unknownAction });
-    const v2 = await fetch(`${h.tl.baseUrl}/api/v2/users`, { headers: { Authorization: h.api.authHeader() } });
+    const v2 = await fetch(`${h.tl.baseUrl}/api/v2/users`, {
+      headers: { Authorization: h.api.authHeader() }
+    });
     assert.equal(v2.status, 404);
     const pair = await h.api.get('users/id5');
     assert.equal(pair.status, 400);
@@ -78,7 +80,13 @@ describe('TalentLMS emulator: routing and parameters', () => {
   it('requires POST for form endpoints and ignores JSON bodies unless the quirk allows them', async () => {
     const viaGet = await h.api.get('usersignup/first_name:a,last_name:b,email:a@b.co,login:ab,password:x');
     assert.equal(viaGet.status, 400);
-    const json = JSON.stringify({ first_name: 'J', last_name: 'S', email: 'js@example.com', login: 'js', password: 'x' });
+    const json = JSON.stringify({
+      first_name: 'J',
+      last_name: 'S',
+      email: 'js@example.com',
+      login: 'js',
+      password: 'x'
+    });
     const headers = { 'Content-Type': 'application/json' };
     const ignored = await h.api.request('POST', 'usersignup', { body: json, headers });
     assert.equal(ignored.status, 400);

@@ -25,7 +25,12 @@ describe('TalentLMS emulator: reference §7 sample shapes', () => {
     tl.state.addUnit(course.id, { name: 'Section 1', type: 'Section', delay_time: '60' });
     const branch = tl.state.addBranch({ name: 'mybranch' });
     const group = tl.state.addGroup({ name: 'My group' });
-    const user = await api.signup({ login: 'dummy', first_name: 'Dummy', last_name: 'Dummy', branch_id: branch.id });
+    const user = await api.signup({
+      login: 'dummy',
+      first_name: 'Dummy',
+      last_name: 'Dummy',
+      branch_id: branch.id
+    });
     userId = String(user.id);
     assert.equal((await api.get(`addusertogroup/user_id:${userId},group_key:${group.key}`)).status, 200);
     assert.equal((await api.post('addusertocourse', { user_id: userId, course_id: courseId })).status, 200);
@@ -80,7 +85,10 @@ describe('TalentLMS emulator: reference §7 sample shapes', () => {
       `gettimeline/event_type:certification_issue_certification,user_id:${userId}`
     );
     assertShape(timeline, samples.S5_timeline);
-    assert.equal(timeline[0].message, 'D. Dummy was awarded a certification for the course Intro to TalentLMS');
+    assert.equal(
+      timeline[0].message,
+      'D. Dummy was awarded a certification for the course Intro to TalentLMS'
+    );
     assertShape(await h.api.json('ratelimit'), samples.S5_ratelimit);
     const site = await h.api.json('siteinfo');
     assertShape(site, samples.S5_siteinfo);

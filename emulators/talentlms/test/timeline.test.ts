@@ -8,7 +8,8 @@ type Entry = Record<string, string>;
 /** Reference §4.9 and checklist §8.6: per-type timeline, newest 200, filters, events from mutations. */
 describe('TalentLMS emulator: timeline', () => {
   let h: Harness;
-  const events = (type: string, filter = '') => h.api.json<Entry[]>(`gettimeline/event_type:${type}${filter}`);
+  const events = (type: string, filter = '') =>
+    h.api.json<Entry[]>(`gettimeline/event_type:${type}${filter}`);
 
   before(async () => (h = await start()));
   after(() => h.tl.close());
@@ -17,7 +18,12 @@ describe('TalentLMS emulator: timeline', () => {
     const course = h.tl.state.addCourse({ name: 'Bulk' });
     const ids: string[] = [];
     for (let i = 0; i < 250; i += 1) {
-      const user = h.tl.state.addUser({ login: `bulk${i}`, email: `bulk${i}@example.com`, first_name: 'B', last_name: `U${i}` });
+      const user = h.tl.state.addUser({
+        login: `bulk${i}`,
+        email: `bulk${i}@example.com`,
+        first_name: 'B',
+        last_name: `U${i}`
+      });
       h.clock.advance(1000);
       h.tl.simulator.enrol(user.id, course.id);
       ids.push(user.id);
@@ -38,7 +44,11 @@ describe('TalentLMS emulator: timeline', () => {
 
   it('requires one valid event_type', async () => {
     assert.equal(errorOf(await h.api.get('gettimeline')).message, Messages.invalidArguments);
-    assert.equal((await h.api.get('gettimeline/event_type:user_create_user')).status, 400, 'v2 names are not v1 types');
+    assert.equal(
+      (await h.api.get('gettimeline/event_type:user_create_user')).status,
+      400,
+      'v2 names are not v1 types'
+    );
   });
 
   it('emits the documented events from API mutations, with user, course, group and branch filters', async () => {
@@ -46,7 +56,13 @@ describe('TalentLMS emulator: timeline', () => {
     const group = (await h.api.post('creategroup', { name: 'Crew' })).body as Entry;
     await h.api.get(`addcoursetogroup/course_id:${course.id},group_id:${group.id}`);
     const branch = (await h.api.post('createbranch', { name: 'north' })).body as Entry;
-    const user = await h.api.signup({ login: 'evented', first_name: 'Eve', last_name: 'Ent', branch_id: String(branch.id), group_id: String(group.id) });
+    const user = await h.api.signup({
+      login: 'evented',
+      first_name: 'Eve',
+      last_name: 'Ent',
+      branch_id: String(branch.id),
+      group_id: String(group.id)
+    });
     const uid = String(user.id);
     await h.api.post('edituser', { user_id: uid, bio: 'changed' });
     await h.api.get(`removeuserfromgroup/user_id:${uid},group_id:${group.id}`);
@@ -82,6 +98,10 @@ describe('TalentLMS emulator: timeline', () => {
       ['evented', 'evented@example.com', 'E. Ent', course.id, 'Safety']
     );
     assert.equal(enrol.timestamp, '15/01/2026, 09:04:10');
-    assert.deepEqual(await events('course_add_user', `,group_id:${group.id}`), [], 'a course event does not match a group filter');
+    assert.deepEqual(
+      await events('course_add_user', `,group_id:${group.id}`),
+      [],
+      'a course event does not match a group filter'
+    );
   });
 });

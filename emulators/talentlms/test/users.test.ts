@@ -11,7 +11,11 @@ describe('TalentLMS emulator: users', () => {
   before(async () => {
     h = await start();
     h.tl.state.addCustomField({ name: 'Company', type: 'text', mandatory: 'yes' });
-    h.tl.state.addCustomField({ name: 'Colour', type: 'dropdown', dropdown_values: 'Blue;Green;[Brown];Grey' });
+    h.tl.state.addCustomField({
+      name: 'Colour',
+      type: 'dropdown',
+      dropdown_values: 'Blue;Green;[Brown];Grey'
+    });
     h.tl.state.addCustomField({ name: 'Consent', type: 'checkbox' });
     h.tl.state.addCustomField({ name: 'Start date', type: 'date' });
   });
@@ -28,7 +32,10 @@ describe('TalentLMS emulator: users', () => {
   });
 
   it('signs up with the five required fields and answers a flat user with a numeric id', async () => {
-    const answer = await h.api.post('usersignup', base('ann', { custom_field_2: 'Green', custom_field_3: 'on' }));
+    const answer = await h.api.post(
+      'usersignup',
+      base('ann', { custom_field_2: 'Green', custom_field_3: 'on' })
+    );
     assert.equal(answer.status, 200, answer.text);
     const user = answer.body as Json;
     assert.equal(typeof user.id, 'number');
@@ -39,7 +46,10 @@ describe('TalentLMS emulator: users', () => {
     assert.equal(user.custom_field_2, 'Green');
     assert.equal(user.custom_field_3, 'on');
     assert.equal(user.custom_field_4, '', 'unset custom fields print as ""');
-    assert.match(String(user.login_key), /^https:\/\/acme\.talentlms\.com\/index\/autologin\/key:[a-z0-9]{20}$/);
+    assert.match(
+      String(user.login_key),
+      /^https:\/\/acme\.talentlms\.com\/index\/autologin\/key:[a-z0-9]{20}$/
+    );
     assert.ok(!('courses' in user));
   });
 
@@ -76,7 +86,12 @@ describe('TalentLMS emulator: users', () => {
   });
 
   it('applies user_type, language and restrict_email, and rejects an unknown user type', async () => {
-    const user = await h.api.signup({ ...base('trainer'), user_type: 'Trainer-Type', language: 'el', restrict_email: 'on' });
+    const user = await h.api.signup({
+      ...base('trainer'),
+      user_type: 'Trainer-Type',
+      language: 'el',
+      restrict_email: 'on'
+    });
     assert.equal(user.user_type, 'Trainer-Type');
     assert.equal(user.language, 'Greek');
     assert.equal(user.restrict_email, '1');
@@ -147,7 +162,10 @@ describe('TalentLMS emulator: users', () => {
   });
 
   it('sets status active/inactive and rejects other values', async () => {
-    assert.deepEqual((await h.api.get('usersetstatus/user_id:2,status:inactive')).body, { user_id: '2', status: 'inactive' });
+    assert.deepEqual((await h.api.get('usersetstatus/user_id:2,status:inactive')).body, {
+      user_id: '2',
+      status: 'inactive'
+    });
     assert.equal((await h.api.json('users/id:2')).status, 'inactive');
     assert.equal((await h.api.get('usersetstatus/user_id:2,status:gone')).status, 400);
     await h.api.get('usersetstatus/user_id:2,status:active');

@@ -23,7 +23,11 @@ export class Api {
     return `Basic ${Buffer.from(`${key}:${password}`).toString('base64')}`;
   }
 
-  async request(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+  async request(
+    method: string,
+    path: string,
+    init: { body?: string; headers?: Record<string, string> } = {}
+  ): Promise<Answer> {
     const response = await fetch(`${this.baseUrl}/api/v1/${path}`, {
       method,
       headers: { Authorization: this.authHeader(), ...init.headers },
@@ -57,7 +61,9 @@ export class Api {
     return answer.body as T;
   }
 
-  async signup(fields: Partial<Record<string, string>> & { login: string }): Promise<Record<string, unknown>> {
+  async signup(
+    fields: Partial<Record<string, string>> & { login: string }
+  ): Promise<Record<string, unknown>> {
     const form = {
       first_name: 'Jo',
       last_name: 'Doe',
