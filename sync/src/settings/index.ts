@@ -7,7 +7,7 @@ export * from './operators';
 export { DEFAULT_SETTINGS, defaultSettings } from './defaults';
 export { hashSettingsJson, serializeSettings } from './hash';
 export { classifySettingsChange } from './risk';
-export type { ChangeRisk, RiskReason, SettingsChange, SettingsChangeReport } from './risk';
+export type { ChangeRisk, RiskReason, OptionChange, SettingsChangeReport } from './risk';
 export {
   validateSettings,
   readSettings,

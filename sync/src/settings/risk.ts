@@ -37,7 +37,7 @@ export type RiskReason =
   /** Adopting TalentLMS Admin or Instructor accounts switched on. */
   | 'adoptionEnabled';
 
-export interface SettingsChange {
+export interface OptionChange {
   /** Dotted path of the option, e.g. "users.filter" or "special.maxDeactivationShare". */
   path: string;
   risk: ChangeRisk;
@@ -51,7 +51,7 @@ export interface SettingsChangeReport {
   /** True when activation needs a plan whose settings version and hash match the draft, approved by an admin. */
   risky: boolean;
   /** Every changed option, in document order. */
-  changes: SettingsChange[];
+  changes: OptionChange[];
 }
 
 /** Options compared as a whole: a filter or a mapping list is one decision for the admin. */
@@ -143,7 +143,7 @@ function collectChanges(
 export function classifySettingsChange(active: Settings | null, draft: Settings): SettingsChangeReport {
   const differences: { path: string; before: unknown; after: unknown }[] = [];
   collectChanges(active ?? DEFAULT_SETTINGS, draft, '', differences);
-  const changes = differences.map(({ path, before, after }): SettingsChange => {
+  const changes = differences.map(({ path, before, after }): OptionChange => {
     const reason = RULES[path]?.(before, after, draft) ?? null;
     return { path, risk: reason ? 'risky' : 'safe', reason, before, after };
   });
