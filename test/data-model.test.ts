@@ -150,6 +150,8 @@ describe('relationships and sharing', () => {
       assert.ok(o.description.length > 20, `${o.name} description`);
       for (const f of o.fields) {
         assert.ok(f.description.length > 0, `${o.name}.${f.name} description`);
+        assert.ok(f.label.length <= 40, `${o.name}.${f.name} label over 40 characters`);
+        assert.ok(f.name.length <= 43, `${o.name}.${f.name} API name over 40 characters`);
         assert.ok(f.help.length > 0 && f.help.length <= 510, `${o.name}.${f.name} inlineHelpText`);
       }
     }
