@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSettingsJsonSchema, SETTINGS_JSON_SCHEMA_FILE } from '../sync/src/settings/jsonSchema';
+import { buildRunSummaryJsonSchema, RUN_SUMMARY_JSON_SCHEMA_FILE } from '../sync/src/core/runSummaryJsonSchema';
 
 export interface GeneratedContract {
   /** Path from the repository root. */
@@ -14,7 +15,8 @@ export interface GeneratedContract {
 }
 
 export const CONTRACTS: GeneratedContract[] = [
-  { file: SETTINGS_JSON_SCHEMA_FILE, build: buildSettingsJsonSchema }
+  { file: SETTINGS_JSON_SCHEMA_FILE, build: buildSettingsJsonSchema },
+  { file: RUN_SUMMARY_JSON_SCHEMA_FILE, build: buildRunSummaryJsonSchema }
 ];
 
 export const REPOSITORY_ROOT = resolve(__dirname, '..');

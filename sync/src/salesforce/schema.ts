@@ -264,7 +264,8 @@ export const SCHEMA = {
   },
   SettingsChange: {
     api: 'SettingsChange__c',
-    access: ['read', 'delete'],
+    // Retention (part 3) prunes it; the packaged permission set grants what that part needs.
+    access: ['read'],
     fields: {
       ChangedAt: f('ChangedAt__c', 'DateTime')
     }
@@ -279,7 +280,8 @@ export const SCHEMA = {
   User: {
     api: 'User',
     standard: true,
-    access: ['read'],
+    // Every user can read User (it has no object permissions); "View All Users" is checked apart.
+    access: [],
     fields: {
       Username: f('Username', 'Text'),
       Email: f('Email', 'Email'),
