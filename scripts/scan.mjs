@@ -182,16 +182,19 @@ async function runPmd(dirs) {
   await analyzer.addEnginePlugin(pmdEngine.createEnginePlugin());
   const workspace = await analyzer.createWorkspace(dirs.map((dir) => join(root, dir)));
   const selectors = ['pmd:Recommended', ...RAISED_RULES.map((name) => `pmd:${name}`)];
-  const selection = await analyzer.selectRules(selectors, { workspace });
-  const selected = selection.getRulesFor('pmd');
-  // A renamed rule would silently stop being checked; refuse to run without both raised rules.
+  // Checked against the full catalogue, not the workspace: with no Apex yet the workspace selects no Apex
+  // rules, and a renamed rule would silently stop being checked. Refuse to run without both raised rules.
+  const catalogue = (await analyzer.selectRules(selectors)).getRulesFor('pmd');
   for (const name of RAISED_RULES) {
-    const rule = selected.find((candidate) => candidate.getName() === name);
+    const rule = catalogue.find((candidate) => candidate.getName() === name);
     if (!rule)
       fail(`PMD rule ${name} is not available in this code-analyzer version; update scripts/scan.mjs.`);
     if (rule.getSeverityLevel() > FAILING_SEVERITY)
       fail(`PMD rule ${name} was not raised to severity ${FAILING_SEVERITY}.`);
   }
+  const selection = await analyzer.selectRules(selectors, { workspace });
+  const selected = selection.getRulesFor('pmd');
+  if (selection.getCount() === 0) return { findings: [], ruleCount: 0 };
   const results = await analyzer.run(selection, { workspace });
   const findings = results.getViolations().map((violation) => {
     const location = violation.getCodeLocations()[violation.getPrimaryLocationIndex()];
@@ -238,7 +241,7 @@ async function main() {
   const scope = `${sources.length} Apex file(s) in ${dirs.join(', ')}; apex-ls + ${pmd.ruleCount} PMD rules`;
   if (sources.length === 0)
     log(
-      `scan: notice: no Apex in ${dirs.join(', ')} yet; apex-ls still loaded the project's objects and PMD ran over the package directories.`
+      `scan: notice: no Apex in ${dirs.join(', ')} yet; apex-ls still loaded the project and its objects, and the raised PMD test rules were verified available.`
     );
   if (failing.length > 0) {
     log(

@@ -2,7 +2,8 @@
 // is reported; and elements and enum values the Metadata API defines, which no fixture uses, are accepted.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { formatIssue, type MetadataIssue } from '../scripts/lib/metadata/issues';
@@ -195,6 +196,22 @@ describe('npm run scan on the Apex fixture project', () => {
       run.stderr,
       /CourseReader\.cls:11: \[apex-ls error\] Missing: Unknown field 'Difficulty__c'/
     );
+  });
+});
+
+describe('npm run scan on a project without Apex yet', () => {
+  it('still runs apex-ls over the project and verifies the raised PMD rules, then passes with a notice', () => {
+    const project = mkdtempSync(join(tmpdir(), 'tlms-no-apex-'));
+    cpSync(join(APEX_PROJECT, 'sfdx-project.json'), join(project, 'sfdx-project.json'));
+    cpSync(join(APEX_PROJECT, DEFAULT, 'objects'), join(project, DEFAULT, 'objects'), { recursive: true });
+    const run = spawnSync(process.execPath, ['scripts/scan.mjs', '--root', project, '--json'], {
+      cwd: REPO,
+      encoding: 'utf8'
+    });
+    rmSync(project, { recursive: true, force: true });
+    assert.equal(run.status, 0, `scan exit status; stderr:\n${run.stderr}`);
+    assert.deepEqual(JSON.parse(run.stdout), { ok: true, apexFiles: 0, pmdRules: 0, findings: [] });
+    assert.match(run.stderr, /notice: no Apex in force-app yet/);
   });
 });
 
