@@ -415,6 +415,18 @@ describe('docs/settings.md', () => {
     assert.deepEqual(missing, []);
   });
 
+  test('has examples that are valid settings', () => {
+    const docs = readFileSync(join(REPOSITORY_ROOT, 'docs/settings.md'), 'utf8');
+    const blocks = [...docs.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => match[1].trim());
+    assert.ok(blocks.length >= 4, `found ${blocks.length} JSON examples`);
+    for (const block of blocks) {
+      // An example is a whole document or some of its sections ("users": {…}, "email": {…}).
+      const patch = JSON.parse(block.startsWith('{') ? block : `{${block}}`) as unknown;
+      const result = validateSettings(settingsFrom(patch));
+      assert.ok(result.ok, `${block.slice(0, 60)}…: ${result.ok ? '' : formatSettingsIssues(result.issues)}`);
+    }
+  });
+
   test('lists the operators and field types of every family as the schema allows them', () => {
     const docs = readFileSync(join(REPOSITORY_ROOT, 'docs/settings.md'), 'utf8');
     for (const [family, operators] of Object.entries(OPERATORS_BY_FAMILY)) {
