@@ -43,8 +43,10 @@ describe('TalentLMS emulator: fault injection', () => {
   });
 
   it('resets connections and holds them open for timeouts', async () => {
+    h.tl.calls.reset();
     h.tl.faults.add({ kind: 'reset', route: 'groups', times: 1 });
     await assert.rejects(h.api.get('groups'));
+    assert.equal(h.tl.calls.snapshot().total, 0, 'a reset is not a call (clients cannot tell it from a refusal)');
     h.tl.faults.add({ kind: 'timeout', route: 'branches', times: 1 });
     await assert.rejects(
       fetch(`${h.tl.baseUrl}/api/v1/branches`, {
@@ -54,6 +56,7 @@ describe('TalentLMS emulator: fault injection', () => {
       /timeout|abort/i
     );
     assert.equal((await h.api.get('branches')).status, 200);
+    assert.deepEqual(h.tl.calls.snapshot().byStatus, { '0': 1, '200': 1 }, 'a timed-out request is a call');
   });
 
   it('answers 500 api_error when the emulator itself fails, and keeps the cause for diagnosis', async () => {

@@ -138,6 +138,7 @@ export async function handleRequest(
   const metered =
     url.pathname.startsWith('/api/v1') && !(endpointName !== null && UNMETERED.has(endpointName));
   let status = 200;
+  let counted = metered;
   let admission: Admission | undefined;
   try {
     const body = await readBody(req);
@@ -168,8 +169,12 @@ export async function handleRequest(
   } catch (error) {
     if (error instanceof NoAnswer) {
       status = 0;
-      if (error.kind === 'reset') req.socket.destroy();
-      else {
+      if (error.kind === 'reset') {
+        // A client cannot tell a reset from a refused connection, so neither side counts it; a timeout
+        // is counted (the client knows the request was sent and meters it too).
+        counted = false;
+        req.socket.destroy();
+      } else {
         deps.heldSockets.add(req.socket);
         req.socket.once('close', () => deps.heldSockets.delete(req.socket));
       }
@@ -180,6 +185,6 @@ export async function handleRequest(
     status = statusFor(apiError, ctx.settings.quirks.errorStatus);
     send(res, status, apiError.body(), rateLimitHeaders(ctx, admission));
   } finally {
-    if (metered) deps.calls.record(endpointName ?? 'unknown', status);
+    if (counted) deps.calls.record(endpointName ?? 'unknown', status);
   }
 }
