@@ -46,7 +46,11 @@ describe('TalentLMS emulator: fault injection', () => {
     h.tl.calls.reset();
     h.tl.faults.add({ kind: 'reset', route: 'groups', times: 1 });
     await assert.rejects(h.api.get('groups'));
-    assert.equal(h.tl.calls.snapshot().total, 0, 'a reset is not a call (clients cannot tell it from a refusal)');
+    assert.equal(
+      h.tl.calls.snapshot().total,
+      0,
+      'a reset is not a call (clients cannot tell it from a refusal)'
+    );
     h.tl.faults.add({ kind: 'timeout', route: 'branches', times: 1 });
     await assert.rejects(
       fetch(`${h.tl.baseUrl}/api/v1/branches`, {
