@@ -68,7 +68,14 @@ export const OVERLAY: Record<string, ObjectOverlay> = {
       MobilePhone: { type: 'phone', length: 40 },
       AboutMe: { type: 'textarea', length: 1000 },
       IsActive: { defaultValue: true, nillable: false },
-      UserType: { type: 'picklist', picklistValues: USER_TYPES, restrictedPicklist: true, ...readOnly },
+      // Derived from the profile's licence in an org; 'Standard' unless a seed says otherwise.
+      UserType: {
+        type: 'picklist',
+        picklistValues: USER_TYPES,
+        restrictedPicklist: true,
+        defaultValue: 'Standard',
+        ...readOnly
+      },
       ProfileId: { ...required },
       TimeZoneSidKey: { type: 'picklist', length: 40, ...required },
       LocaleSidKey: { type: 'picklist', length: 40, ...required },
