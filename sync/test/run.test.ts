@@ -1,5 +1,6 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import type { RunSummary } from '../src/core/runSummary';
 import type { Phase } from '../src/engine/phase';
 import { runSummaryValidator } from './support/contract';
 import { cli, counted, resetCounters, startWorld, type World } from './support/world';
@@ -25,7 +26,7 @@ describe('tlms-sync run against the emulators', () => {
     const result = await cli(world, ['run', '--json']);
     const out = lines(result.stdout);
     assert.equal(out.length, 1, 'stdout holds exactly one JSON object');
-    const summary = out[0] as Record<string, any>;
+    const summary = out[0] as RunSummary;
     assert.deepEqual(
       validate(summary),
       [],
