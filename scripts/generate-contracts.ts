@@ -6,7 +6,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSettingsJsonSchema, SETTINGS_JSON_SCHEMA_FILE } from '../sync/src/settings/jsonSchema';
-import { buildRunSummaryJsonSchema, RUN_SUMMARY_JSON_SCHEMA_FILE } from '../sync/src/core/runSummaryJsonSchema';
+import {
+  buildRunSummaryJsonSchema,
+  RUN_SUMMARY_JSON_SCHEMA_FILE
+} from '../sync/src/core/runSummaryJsonSchema';
 
 export interface GeneratedContract {
   /** Path from the repository root. */
