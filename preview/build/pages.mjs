@@ -39,7 +39,16 @@ export const PAGE_DEFINITIONS = [
     candidates: ['contactLearningActivity']
   },
   { key: 'setup', label: 'Setup', kind: 'app', candidates: ['connectorSetup', 'setupTab', 'talentLmsSetup'] },
-  { key: 'syncHealth', label: 'Sync Health', kind: 'app', candidates: ['syncHealth', 'syncHealthTab'] }
+  { key: 'syncHealth', label: 'Sync Health', kind: 'app', candidates: ['syncHealth', 'syncHealthTab'] },
+  // Not in the app's navigation: the preview's own demo, kept reachable (#/n/previewDemo) as a pipeline check.
+  {
+    key: 'previewDemo',
+    label: 'Preview demo',
+    kind: 'app',
+    hidden: true,
+    candidates: [],
+    demo: ['demo/courseList']
+  }
 ];
 
 const parser = new XMLParser({
@@ -123,7 +132,8 @@ export function buildPages({ root, includePackageComponents = true }) {
       key: definition.key,
       label: definition.label,
       kind: definition.kind,
-      objectApiName: definition.objectApiName
+      objectApiName: definition.objectApiName,
+      hidden: Boolean(definition.hidden)
     };
     let source = 'candidates';
     let components = [];

@@ -14,6 +14,49 @@ export interface Fixture {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+const FIRST_NAMES = [
+  'Ana',
+  'Bruno',
+  'Chen',
+  'Dara',
+  'Emil',
+  'Fatima',
+  'Goran',
+  'Hana',
+  'Ivan',
+  'Jia',
+  'Kofi',
+  'Lena',
+  'Mateo',
+  'Nia',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sami',
+  'Tara',
+  'Umar',
+  'Vera',
+  'Wen',
+  'Ximena',
+  'Yusuf',
+  'Zoe'
+];
+const LAST_NAMES = [
+  'Alvarez',
+  'Becker',
+  'Costa',
+  'Dubois',
+  'Eriksen',
+  'Fischer',
+  'Garcia',
+  'Horvat',
+  'Ito',
+  'Jensen',
+  'Kowalski',
+  'Lindqvist',
+  'Moreau'
+];
 
 export function builtInFixture(now: number): Fixture {
   const iso = (offsetDays: number) => new Date(now + offsetDays * DAY).toISOString();
@@ -42,6 +85,10 @@ export function builtInFixture(now: number): Fixture {
   const peer = user(6, 'Barbara', 'Liskov', chief.Id, { Title: 'Sales Director' });
   const admin = user(7, 'Morgan', 'Admin', null, { Title: 'Salesforce Administrator' });
   const integration = user(8, 'TalentLMS', 'Integration', null, { Title: 'Integration' });
+  // Enough people that the team (25 a page) and the account (50 a page) both have a second page.
+  const extraReports = FIRST_NAMES.slice(0, 26).map((first, i) =>
+    user(20 + i, first, LAST_NAMES[i % LAST_NAMES.length], manager.Id, { Title: 'Engineer' })
+  );
   const account = { Id: salesforceId('001', 1), Name: 'Northwind Traders', OwnerId: peer.Id };
   const contact = (n: number, FirstName: string, LastName: string): SRecord => ({
     Id: salesforceId('003', n),
@@ -75,15 +122,15 @@ export function builtInFixture(now: number): Fixture {
       status === 'Completed' ? 'completed' : status === 'InProgress' ? 'incomplete' : 'not_attempted',
     CompletionPercent__c: percent,
     TimeSpentSeconds__c: percent * 60,
-    EnrolledOn__c: iso(-60 + sequence),
-    CompletedOn__c: status === 'Completed' ? iso(-10 + sequence) : null,
+    EnrolledOn__c: iso(-90 + sequence),
+    CompletedOn__c: status === 'Completed' ? iso(-40 + sequence) : null,
     ExpiresOn__c: null,
     CourseUrl__c: `https://acme.talentlms.com/learner/courseinfo/id:${100 + sequence}`,
     ...extra
   });
   return {
     records: {
-      User: [chief, skip, manager, learner, colleague, peer, admin, integration],
+      User: [chief, skip, manager, learner, colleague, peer, admin, integration, ...extraReports],
       Account: [account],
       Contact: contacts,
       UserCourse__c: [
@@ -91,7 +138,18 @@ export function builtInFixture(now: number): Fixture {
         course('User__c', learner.Id, 'Data Privacy Basics', 'InProgress', 60),
         course('User__c', learner.Id, 'Apex Fundamentals', 'NotStarted', 0, { ExpiresOn__c: iso(-3) }),
         course('User__c', colleague.Id, 'Security Awareness', 'Completed', 100),
-        course('User__c', manager.Id, 'Leading Teams', 'InProgress', 40)
+        course('User__c', manager.Id, 'Leading Teams', 'InProgress', 40),
+        ...extraReports
+          .slice(0, 10)
+          .map((report, i) =>
+            course(
+              'User__c',
+              report.Id,
+              'Security Awareness',
+              i % 3 === 0 ? 'Completed' : 'InProgress',
+              i % 3 === 0 ? 100 : 10 * i
+            )
+          )
       ],
       UserCertificate__c: [
         {

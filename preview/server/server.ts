@@ -25,6 +25,8 @@ export interface PreviewServerOptions {
   clock?: Clock;
   sharing?: ContactSharing;
   port?: number;
+  /** false serves the backend alone (its own tests); the default refuses to start without a built bundle. */
+  requireBundle?: boolean;
 }
 
 export interface ApexCall {
@@ -120,14 +122,8 @@ function indexHtml(boot: unknown): string {
 `;
 }
 
-/**
- * Starts the preview on 127.0.0.1: the built bundle, SLDS assets, and the backend the components call
- * (`POST /api/apex/<Controller>/<method>`, `POST /api/ui-api/<operation>`), answered from live records as the
- * persona the page is signed in as. Refuses to start when the bundle calls an Apex method without a handler or
- * a persona names a user the org does not have.
- */
-export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
-  const distDir = options.distDir ?? join(options.root, 'preview/dist');
+/** The bundle exists and every Apex method it imports has a backend handler. */
+export function checkBundle(distDir: string): void {
   const bundleManifestFile = join(distDir, 'preview-manifest.json');
   if (!existsSync(join(distDir, 'bundle.js')) || !existsSync(bundleManifestFile)) {
     throw new Error(`No preview bundle in ${distDir}: run \`npm run preview:build\` first`);
@@ -141,6 +137,17 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       `The bundle calls Apex methods the preview backend cannot answer; add handlers in preview/server/apex/: ${missing.join(', ')}`
     );
   }
+}
+
+/**
+ * Starts the preview on 127.0.0.1: the built bundle, SLDS assets, and the backend the components call
+ * (`POST /api/apex/<Controller>/<method>`, `POST /api/ui-api/<operation>`), answered from live records as the
+ * persona the page is signed in as. Refuses to start when the bundle calls an Apex method without a handler or
+ * a persona names a user the org does not have.
+ */
+export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
+  const distDir = options.distDir ?? join(options.root, 'preview/dist');
+  if (options.requireBundle !== false) checkBundle(distDir);
   const permissions = PermissionModel.fromForceApp(options.root);
   const labels = Labels.fromForceApp(options.root);
   const contracts = DtoContracts.fromRepository(options.root);

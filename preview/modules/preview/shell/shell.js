@@ -120,6 +120,10 @@ export default class Shell extends LightningElement {
     return this.page ? this.page.key : 'none';
   }
 
+  get isEmpty() {
+    return Boolean(this.page && this.page.components.length === 0);
+  }
+
   get isDemo() {
     return Boolean(this.page && this.page.source === 'demo');
   }
@@ -147,7 +151,7 @@ export default class Shell extends LightningElement {
 
   get navItems() {
     const active = this.page;
-    return PAGES.map((page) => {
+    return PAGES.filter((page) => !page.hidden).map((page) => {
       const ref = page.kind === 'app' ? this.appPageRef(page) : this.recordPageRef(page);
       const isActive = Boolean(active && active.key === page.key);
       return {

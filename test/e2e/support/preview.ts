@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { MemoryRecordSource } from '../../../preview/server/data/memorySource';
+import { builtInFixture, type Fixture } from '../../../preview/server/fixture';
+import { buildBundle, bundleIsStale } from '../../../preview/server/main';
+import { startPreviewServer, type PreviewServer } from '../../../preview/server/server';
+import type { ContactSharing } from '../../../preview/server/visibility';
+
+export const ROOT = resolve(__dirname, '../../..');
+
+/** Builds the bundle when a source is newer than it (the build takes 15–40 s; a fresh one is reused). */
+export function ensureBundle(): void {
+  if (bundleIsStale(ROOT)) buildBundle(ROOT);
+}
+
+export interface FixturePreview {
+  server: PreviewServer;
+  source: MemoryRecordSource;
+  fixture: Fixture;
+}
+
+export async function startFixturePreview(
+  options: { requireBundle?: boolean; sharing?: ContactSharing; now?: number } = {}
+): Promise<FixturePreview> {
+  const fixture = builtInFixture(options.now ?? Date.UTC(2026, 10, 25, 9, 0, 0));
+  const source = new MemoryRecordSource(fixture.records);
+  const server = await startPreviewServer({
+    root: ROOT,
+    source,
+    manifest: fixture.manifest,
+    namespace: '',
+    requireBundle: options.requireBundle,
+    sharing: options.sharing,
+    clock: { now: () => options.now ?? Date.UTC(2026, 10, 25, 9, 0, 0), sleep: async () => undefined }
+  });
+  return { server, source, fixture };
+}
+
+/** Label API names (fullName) from the package: none of them may ever be shown as text. */
+export function labelApiNames(): string[] {
+  const xml = readFileSync(join(ROOT, 'force-app/main/default/labels/CustomLabels.labels-meta.xml'), 'utf8');
+  return [...xml.matchAll(/<fullName>\s*([^<\s]+)\s*<\/fullName>/g)].map((match) => match[1]);
+}
+
+/** Rendered strings that equal a label's API name: visible text lines and accessible names. */
+export async function leakedLabelNames(page: Page, names: string[]): Promise<string[]> {
+  const shown: string[] = await page.evaluate(() => {
+    const texts = document.body.innerText.split('\n').map((line) => line.trim());
+    for (const element of Array.from(document.querySelectorAll('*'))) {
+      for (const attribute of ['aria-label', 'title', 'alt', 'placeholder']) {
+        const value = element.getAttribute(attribute);
+        if (value) texts.push(value.trim());
+      }
+    }
+    return texts;
+  });
+  const wanted = new Set(names);
+  return [...new Set(shown.filter((text) => wanted.has(text)))];
+}
+
+/** Problems the page reported: uncaught errors, component render errors, console errors (minus images
+ * from hosts that do not resolve here, which the components replace with a local icon). */
+export function watchPage(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (/Failed to load resource: net::ERR_NAME_NOT_RESOLVED/.test(message.text())) return;
+    problems.push(`console: ${message.text()}`);
+  });
+  return problems;
+}
+
+/** A label's text as the package defines it (tests click what users read). */
+export function labelValue(name: string): string {
+  const xml = readFileSync(join(ROOT, 'force-app/main/default/labels/CustomLabels.labels-meta.xml'), 'utf8');
+  const block = xml
+    .split('<labels>')
+    .find((part) => new RegExp(`<fullName>\\s*${name}\\s*</fullName>`).test(part));
+  const value = block && /<value>([\s\S]*?)<\/value>/.exec(block);
+  if (!value) throw new Error(`Label ${name} is not in CustomLabels.labels-meta.xml`);
+  return value[1].trim();
+}
+
+/** Records window.open calls instead of opening tabs (links to TalentLMS would leave the sandbox). */
+export const RECORD_WINDOW_OPEN = `
+  window.__opened = [];
+  window.open = (url) => { window.__opened.push(String(url)); return null; };
+`;
