@@ -83,6 +83,27 @@ describe('TalentLMS emulator: portal modes', () => {
     }
   });
 
+  it('deactivates users when their deactivation date passes, freeing a Standard-plan slot', async () => {
+    const h = await start({ portal: { activeUserLimit: 2 } });
+    try {
+      const user = await h.api.signup({ login: 'leaving' });
+      const id = String(user.id);
+      await h.api.post('edituser', { user_id: id, deactivation_date: '16/01/2026' });
+      assert.equal((await h.api.json(`users/id:${id}`)).status, 'active', 'still active on the 15th');
+      h.clock.setTime(Date.UTC(2026, 0, 17));
+      const after = await h.api.json(`users/id:${id}`);
+      assert.equal(after.status, 'inactive');
+      assert.equal(after.deactivation_date, '16/01/2026, 23:59:59');
+      const changes = await h.api.json<Json[]>(`gettimeline/event_type:user_property_change,user_id:${id}`);
+      assert.equal(changes.length, 2, 'the edit and the scheduled deactivation');
+      assert.equal((await h.api.signup({ login: 'newcomer' })).status, 'active', 'the slot is free again');
+      await h.api.get(`usersetstatus/user_id:${id},status:inactive`);
+      assert.equal(h.tl.state.activeUserCount(), 2);
+    } finally {
+      await h.tl.close();
+    }
+  });
+
   it('prints dates in the portal date format and reads input in it', async () => {
     const h = await start({ portal: { dateFormat: 'MMDDYYYY' } });
     try {

@@ -26,3 +26,11 @@ export function touchForLearning(ctx: EmulatorContext, userId: string): void {
   const user = ctx.state.users.get(userId);
   if (user && ctx.settings.quirks.learningBumpsLastUpdated) user.last_updated = ctx.state.now();
 }
+
+/** A scheduled `deactivation_date` takes effect once the clock passes it (checked before every call). */
+export function applyScheduledDeactivations(ctx: EmulatorContext): void {
+  for (const user of ctx.state.dueDeactivations()) {
+    ctx.state.updateUser(user.id, { status: 'inactive' });
+    ctx.events.userChanged(user);
+  }
+}

@@ -161,7 +161,12 @@ const usersetstatus: Endpoint = {
     if (status !== 'active' && status !== 'inactive') fail(Messages.invalidArguments);
     if (status === 'active' && user.status !== 'active') checkRoomForActiveUser(ctx);
     if (user.status !== status) {
-      ctx.state.updateUser(user.id, { status });
+      // Re-activating clears a deactivation date that has already passed, or it would apply again at once.
+      const expired = user.deactivation_date !== null && user.deactivation_date <= ctx.state.now();
+      ctx.state.updateUser(
+        user.id,
+        status === 'active' && expired ? { status, deactivation_date: null } : { status }
+      );
       ctx.events.userChanged(user);
     }
     return { user_id: user.id, status };

@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import type { CallCounter } from '../../../shared/calls';
 import { type ActiveFault, type FaultInjector, applyLatency } from '../../../shared/faults';
 import type { EmulatorContext } from '../context';
+import { applyScheduledDeactivations } from '../domain/portal';
 import { hasValidKey } from './auth';
 import { ApiError, Messages, statusFor } from './errors';
 import { Params, matchApiPath, parsePathParams } from './params';
@@ -164,6 +165,7 @@ export async function handleRequest(
       throw new ApiError(400, Messages.invalidArguments);
     const pathParams = parsePathParams(route.rawParams, ctx.settings.quirks.plusAsSpaceInPath);
     const params = Params.merge(pathParams, bodyParams(ctx, req, body), url.searchParams);
+    applyScheduledDeactivations(ctx);
     const result = endpoint.handle(ctx, params);
     send(res, 200, result, rateLimitHeaders(ctx));
   } catch (error) {

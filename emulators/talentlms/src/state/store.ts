@@ -58,6 +58,8 @@ export class TalentLmsState {
   private readonly byLogin = new Map<string, string>();
   private readonly courseUsers = new Map<string, Set<string>>();
   private readonly counters = new Map<IdKind, number>();
+  /** Active users with a `deactivation_date`: userId → epoch seconds (kept small, checked every request). */
+  private readonly scheduledDeactivations = new Map<string, number>();
 
   constructor(
     private readonly clock: Clock,
@@ -121,7 +123,27 @@ export class TalentLmsState {
     this.users.set(user.id, user);
     this.byEmail.set(this.identityKey(user.email), user.id);
     this.byLogin.set(this.identityKey(user.login), user.id);
+    this.trackDeactivation(user);
     return user;
+  }
+
+  private trackDeactivation(user: UserRecord): void {
+    if (user.deactivation_date !== null && user.status === 'active' && !user.deleted) {
+      this.scheduledDeactivations.set(user.id, user.deactivation_date);
+    } else {
+      this.scheduledDeactivations.delete(user.id);
+    }
+  }
+
+  /** Users whose scheduled deactivation date has passed (the caller deactivates them). */
+  dueDeactivations(): UserRecord[] {
+    const now = this.now();
+    const due: UserRecord[] = [];
+    for (const [id, at] of this.scheduledDeactivations) {
+      const user = this.users.get(id);
+      if (user && at <= now) due.push(user);
+    }
+    return due;
   }
 
   /** Applies a change and keeps the email/login indexes right; `touch` moves `last_updated`. */
@@ -134,6 +156,7 @@ export class TalentLmsState {
     if (touch) user.last_updated = this.now();
     this.byEmail.set(this.identityKey(user.email), user.id);
     this.byLogin.set(this.identityKey(user.login), user.id);
+    this.trackDeactivation(user);
     return user;
   }
 
@@ -157,6 +180,7 @@ export class TalentLmsState {
     this.enrollments.delete(id);
     this.certificates.delete(id);
     this.badges.delete(id);
+    this.scheduledDeactivations.delete(id);
     for (const group of this.groups.values()) group.userIds.delete(id);
     for (const branch of this.branches.values()) branch.userIds.delete(id);
     this.users.delete(id);
@@ -472,9 +496,11 @@ export class TalentLmsState {
     this.byEmail.clear();
     this.byLogin.clear();
     this.courseUsers.clear();
+    this.scheduledDeactivations.clear();
     for (const user of this.users.values()) {
       this.byEmail.set(this.identityKey(user.email), user.id);
       this.byLogin.set(this.identityKey(user.login), user.id);
+      this.trackDeactivation(user);
     }
     for (const [userId, perUser] of this.enrollments) {
       for (const courseId of perUser.keys()) {
@@ -501,7 +527,8 @@ export class TalentLmsState {
       this.byEmail,
       this.byLogin,
       this.courseUsers,
-      this.counters
+      this.counters,
+      this.scheduledDeactivations
     ] as Array<Map<unknown, unknown>>) {
       map.clear();
     }
