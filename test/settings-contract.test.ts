@@ -276,6 +276,24 @@ describe('reading stored settings (the runner)', () => {
     );
   });
 
+  test('messages for typos, missing options and bad names say what to do', () => {
+    const messages = (name: string) => {
+      const result = validateSettings(fixture('invalid', name));
+      return result.ok ? '' : formatSettingsIssues(result.issues);
+    };
+    assert.equal(
+      messages('misspelt-option'),
+      [
+        'special.deactivateNotSynced: Missing: a complete document has every option (see docs/settings.md for its default).',
+        'special: Unknown option "deactivateNotSyncd": check the spelling against docs/settings.md, or remove it.'
+      ].join('\n')
+    );
+    assert.match(messages('missing-schema-version'), /^schemaVersion: Missing/);
+    assert.match(messages('field-injection'), /Use a field API name such as "Department"/);
+    assert.match(messages('fractional-retention'), /^retention\.runsDays: Use a whole number\./);
+    assert.match(messages('logic-bad-word'), /Use "all", "any", or condition numbers/);
+  });
+
   test('validation messages name the path and the fix', () => {
     const result = validateSettings(fixture('invalid', 'operator-not-for-boolean'));
     assert.equal(result.ok, false);

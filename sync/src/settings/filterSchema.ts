@@ -35,7 +35,16 @@ export function buildFilterSchemas({ object, leaf, named, fieldPath }: SchemaKit
   const filter = object({
     logic: leaf(
       z
-        .union([z.enum(['all', 'any']), z.string().max(MAX_FILTER_LOGIC_LENGTH).regex(FILTER_LOGIC_PATTERN)])
+        .union([
+          z.enum(['all', 'any']),
+          z
+            .string()
+            .max(MAX_FILTER_LOGIC_LENGTH)
+            .regex(
+              FILTER_LOGIC_PATTERN,
+              'Use "all", "any", or condition numbers with AND, OR, NOT and parentheses (capitals), e.g. "1 AND (2 OR 3)".'
+            )
+        ])
         .describe(
           'How conditions combine: "all" (AND), "any" (OR), or a custom expression over condition numbers such as "1 AND (2 OR NOT 3)" (capitals; every condition used; parentheses when mixing AND and OR).'
         ),

@@ -9,6 +9,22 @@ export interface SettingsIssue {
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; issues: SettingsIssue[] };
 
+/**
+ * Messages that say what to do where zod's defaults only say what is wrong; every other issue keeps zod's
+ * message (which names the expected type, option list or bound).
+ */
+const guidance: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((key) => `"${key}"`).join(', ');
+    return `Unknown option${issue.keys.length > 1 ? 's' : ''} ${keys}: check the spelling against docs/settings.md, or remove it.`;
+  }
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
+    return 'Missing: a complete document has every option (see docs/settings.md for its default).';
+  }
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return 'Use a whole number.';
+  return undefined;
+};
+
 function toIssues(error: z.ZodError): SettingsIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((part) => (typeof part === 'number' ? part : String(part))),
@@ -29,7 +45,7 @@ function parseJson(json: string): { ok: true; value: unknown } | { ok: false; is
 
 /** Strict validation of a complete document (what a writer checks before saving a draft). */
 export function validateSettings(document: unknown): SettingsResult {
-  const result = SettingsSchema.safeParse(document);
+  const result = SettingsSchema.safeParse(document, { error: guidance });
   return result.success ? { ok: true, settings: result.data } : { ok: false, issues: toIssues(result.error) };
 }
 
@@ -52,7 +68,7 @@ export function readSettings(json: string): SettingsResult {
       ]
     };
   }
-  const result = SettingsReadSchema.safeParse(parsed.value);
+  const result = SettingsReadSchema.safeParse(parsed.value, { error: guidance });
   return result.success ? { ok: true, settings: result.data } : { ok: false, issues: toIssues(result.error) };
 }
 

@@ -12,7 +12,7 @@ export function buildPopulationSchemas<Filter extends z.ZodType>(kit: SchemaKit,
     salesforceField: fieldPath('The Salesforce field whose value is copied'),
     customFieldKey: z
       .string()
-      .regex(CUSTOM_FIELD_KEY_PATTERN)
+      .regex(CUSTOM_FIELD_KEY_PATTERN, 'Use a TalentLMS custom field key such as "custom_field_1".')
       .describe(
         'The TalentLMS custom user field that receives it, by key ("custom_field_N") from the catalog the runner publishes.'
       ),

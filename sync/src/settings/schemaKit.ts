@@ -33,7 +33,10 @@ export function makeSchemaKit(mode: SchemaMode) {
       z
         .string()
         .max(255)
-        .regex(FIELD_PATH_PATTERN)
+        .regex(
+          FIELD_PATH_PATTERN,
+          'Use a field API name such as "Department" or a parent path such as "Account.Industry" (letters, digits, _ and . only).'
+        )
         .describe(
           `${what}: a field API name as in the org (e.g. "Department", "Region__c") or a parent path such as "Account.Industry".`
         )
