@@ -57,7 +57,11 @@ const num = (value: unknown): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
-function readVersion(json: string | null, version: unknown, storedHash: unknown): StoredSettingsVersion | null {
+function readVersion(
+  json: string | null,
+  version: unknown,
+  storedHash: unknown
+): StoredSettingsVersion | null {
   if (json === null) return null;
   const parsed = readSettings(json);
   return {
@@ -122,8 +126,7 @@ export function readSettingsRecord(
   }
   const draftIsNewer =
     draft !== null &&
-    (active === null ||
-      ((draft.version ?? 0) > (active.version ?? 0) && draft.hash !== active.hash));
+    (active === null || ((draft.version ?? 0) > (active.version ?? 0) && draft.hash !== active.hash));
   const draftNeedsPlan =
     draftIsNewer &&
     draft !== null &&
