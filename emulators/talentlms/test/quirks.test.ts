@@ -104,3 +104,33 @@ describe('TalentLMS emulator: SSO and account recovery', () => {
     }
   });
 });
+
+describe('TalentLMS emulator: seeding through tl.state', () => {
+  it('starts empty without the owner, finds users after direct edits once reindexed, and clears', async () => {
+    const h = await start({ seedSuperAdmin: false });
+    try {
+      assert.deepEqual(await h.api.json('users'), []);
+      const user = h.tl.state.addUser({
+        id: '500',
+        login: 'seeded',
+        email: 'seeded@example.com',
+        first_name: 'S',
+        last_name: 'D'
+      });
+      assert.equal((await h.api.json('users/email:seeded@example.com')).id, '500');
+      user.email = 'moved@example.com'; // a direct edit, bypassing updateUser
+      h.tl.state.reindex();
+      assert.equal((await h.api.json('users/email:moved@example.com')).id, '500');
+      assert.equal(
+        String((await h.api.signup({ login: 'next' })).id),
+        '501',
+        'ids continue after seeded ones'
+      );
+      h.tl.state.clear();
+      assert.deepEqual(await h.api.json('users'), []);
+      assert.equal(String((await h.api.signup({ login: 'again' })).id), '1');
+    } finally {
+      await h.tl.close();
+    }
+  });
+});
