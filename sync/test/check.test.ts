@@ -58,6 +58,10 @@ describe('tlms-sync check against the emulators', () => {
     assert.match(names, /Field access on tlms__Learner__c: .*tlms__State__c/);
     for (const gap of failing) assert.ok(gap.fix && gap.fix.length > 20, `${gap.name} has a fix`);
     assert.match(failing.find((c) => c.name === 'View All Users')!.fix!, /View All Users/);
+    assert.ok(
+      failing.every((c) => c.fix!.includes(world.sf.runAsUsername)),
+      'fixes name the integration user'
+    );
     assert.equal(summary.error?.code, 'PREFLIGHT_PERMISSIONS_MISSING');
     // The human output names each gap and its fix.
     assert.match(result.stdout, /FAIL View All on Contact\n\s+fix: /);

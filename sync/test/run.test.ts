@@ -61,6 +61,17 @@ describe('tlms-sync run against the emulators', () => {
     assert.equal(store.all('SyncLock__c').length, 0, 'the lock is released');
   });
 
+  it('costs a fixed, small number of calls when there is nothing to do', async () => {
+    const result = await cli(world, ['run', '--json']);
+    assert.equal(result.exitCode, 0);
+    // namespace discovery 1, Organization 1, permissions 4, lock 1 + release 1, run record 2, state read 1 +
+    // write 1, settings 1, open issues 1
+    assert.deepEqual(counted(world), { salesforce: 14, talentlms: 0 });
+    assert.equal(result.summary!.calls.salesforce, 14);
+    const withNamespace = await cli(world, ['run', '--json'], { env: { TLMS_SF_NAMESPACE: 'tlms' } });
+    assert.equal(withNamespace.summary!.calls.salesforce, 13, 'TLMS_SF_NAMESPACE saves the discovery call');
+  });
+
   it('runs plug-in phases in order, books their calls per phase and refreshes an expired token', async () => {
     const order: string[] = [];
     const phases: Phase[] = [

@@ -223,6 +223,14 @@ export const ISSUE_CODES = {
     'A TalentLMS user already has this login',
     'The runner resolves it by login on the next run; if it repeats, rename one of the users.'
   ),
+  TALENTLMS_ALREADY_MEMBER: record(
+    'The user is already in that course, group or branch',
+    'Nothing to do: the runner treats it as done.'
+  ),
+  TALENTLMS_NOT_MEMBER: record(
+    'The user is not in that course, group or branch',
+    'Nothing to do: the runner treats the removal as done.'
+  ),
   TALENTLMS_WEAK_PASSWORD: record(
     'TalentLMS rejected the generated password',
     'Report it: generated passwords should satisfy the portal’s strong-password rule.'

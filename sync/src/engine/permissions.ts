@@ -4,9 +4,9 @@ import { type BoundSchema, type ObjectDef, SCHEMA, type SchemaKey } from '../sal
 /**
  * Preflight of the integration user's access with a fixed number of queries, whatever the number of objects
  * (no describe per object): the user's permission-set assignments (the profile is one of them), then the
- * user permissions, object permissions and field permissions of those sets. `evaluatePermissions` is pure.
+ * user permissions, object permissions and field permissions of those sets (4 queries). `evaluatePermissions` is pure.
  */
-export const PERMISSION_QUERY_COUNT = 5;
+export const PERMISSION_QUERY_COUNT = 4;
 export const INTEGRATION_PERMISSION_SET = 'TalentLMS_Integration';
 
 export interface CheckItem {
@@ -24,13 +24,13 @@ export interface PermissionRows {
 
 export async function readPermissionRows(sf: SalesforcePort, schema: BoundSchema): Promise<PermissionRows> {
   const userId = sf.identity.userId;
-  const [user] = await sf.query<{ Username?: string }>(
-    `SELECT Id, ${schema.User.f.Username} FROM ${schema.User.name} WHERE Id = ${soqlString(userId)}`
-  );
   const psa = schema.PermissionSetAssignment;
+  // The profile is one of the assignments too, so a real user always has at least one row.
   const assignments = await sf.query<Record<string, unknown>>(
-    `SELECT ${psa.f.PermissionSetId} FROM ${psa.name} WHERE ${psa.f.AssigneeId} = ${soqlString(userId)}`
+    `SELECT ${psa.f.PermissionSetId}, ${psa.f.AssigneeUsername} FROM ${psa.name} WHERE ${psa.f.AssigneeId} = ${soqlString(userId)}`
   );
+  const assignee = assignments.find((a) => a.Assignee && typeof a.Assignee === 'object')?.Assignee as
+    { Username?: string } | undefined;
   const setIds = [...new Set(assignments.map((a) => String(a[psa.f.PermissionSetId])))];
   // An empty IN list is not valid SOQL; a user without assignments has no grants to read.
   const ids = setIds.length > 0 ? soqlList(setIds) : `('000000000000000AAA')`;
@@ -47,7 +47,7 @@ export async function readPermissionRows(sf: SalesforcePort, schema: BoundSchema
   const fieldPermissions = await sf.query(
     `SELECT ${fp.f.SobjectType}, ${fp.f.Field}, ${fp.f.Read}, ${fp.f.Edit} FROM ${fp.name} WHERE ${fp.f.ParentId} IN ${ids} AND ${fp.f.SobjectType} IN ${soqlList(objectNames.filter((n) => n.endsWith('__c')))}`
   );
-  return { username: user?.Username ?? userId, userPermissions, objectPermissions, fieldPermissions };
+  return { username: assignee?.Username ?? userId, userPermissions, objectPermissions, fieldPermissions };
 }
 
 interface CheckedObject {

@@ -21,8 +21,8 @@
  * Phases are passed to `executeRun` (engine/runner.ts) by the CLI (cli.ts `buildPhases`). Per-record
  * failures go to `ctx.issues` and `ctx.counts.failed`, never thrown; throw only what stops the run:
  * QuotaExhaustedError (exit 3), CircuitBreakerError (exit 5), or any SyncError that makes the run fail.
- * State that must survive runs (watermarks, cursors) goes through `ctx.state.save` — after the writes that
- * depend on it have succeeded.
+ * State that must survive runs (watermarks, cursors) goes through `ctx.state.stage` (written once by the
+ * engine at the end of the run) or `ctx.state.save` (now) — only after the writes it covers have succeeded.
  */
 import type { RunnerConfig } from '../config/load';
 import type { PhaseName } from '../core/callMeter';

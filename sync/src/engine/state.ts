@@ -34,7 +34,20 @@ export class SyncStateStore {
     return this.row?.[this.schema.SyncState.f[field]] ?? null;
   }
 
+  private staged: Partial<Record<StateField, unknown>> = {};
+
+  /**
+   * Queues changes for the engine's one state write at the end of the run (saves a call per phase). Stage
+   * only what is already safe to keep, e.g. a watermark after the writes it covers have succeeded.
+   */
+  stage(patch: Partial<Record<StateField, unknown>>): void {
+    this.staged = { ...this.staged, ...patch };
+  }
+
+  /** Writes the staged changes plus `patch` now (one upsert). */
   async save(patch: Partial<Record<StateField, unknown>>): Promise<void> {
+    patch = { ...this.staged, ...patch };
+    this.staged = {};
     const f = this.schema.SyncState.f;
     const record: SalesforceRecord = { [f.StateKey]: SINGLETON_KEY };
     if (!this.row) record.Name = 'TalentLMS sync state';

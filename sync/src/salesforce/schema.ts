@@ -294,7 +294,11 @@ export const SCHEMA = {
     api: 'PermissionSetAssignment',
     standard: true,
     access: [],
-    fields: { AssigneeId: f('AssigneeId', 'Lookup'), PermissionSetId: f('PermissionSetId', 'Lookup') }
+    fields: {
+      AssigneeId: f('AssigneeId', 'Lookup'),
+      AssigneeUsername: f('Assignee.Username', 'Text'),
+      PermissionSetId: f('PermissionSetId', 'Lookup')
+    }
   },
   PermissionSet: {
     api: 'PermissionSet',
