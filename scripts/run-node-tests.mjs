@@ -20,7 +20,12 @@ function findTests(dir) {
 const args = process.argv.slice(2);
 const filters = args.filter((a) => a.startsWith('--filter=')).map((a) => a.slice('--filter='.length));
 const dirs = args.filter((a) => !a.startsWith('--'));
+// --exclude=<dir> leaves out a folder that another step runs (test/e2e runs in the `e2e` step, not `repo`).
+const excluded = args
+  .filter((a) => a.startsWith('--exclude='))
+  .map((a) => join(a.slice('--exclude='.length)));
 let files = dirs.flatMap((dir) => findTests(dir)).sort();
+files = files.filter((f) => !excluded.some((dir) => f === dir || f.startsWith(dir + '/')));
 if (filters.length > 0) files = files.filter((f) => filters.some((needle) => f.includes(needle)));
 if (files.length === 0) {
   console.error(`No *.test.ts files under ${dirs.join(', ')}`);

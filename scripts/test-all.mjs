@@ -27,14 +27,21 @@ const STEPS = [
     cmd: npx('sfdx-lwc-jest', '--', '--ci', '--maxWorkers=2'),
     when: 'force-app/main/default/lwc'
   },
-  { name: 'repo', kind: 'node', cmd: ['node', 'scripts/run-node-tests.mjs', 'test'], when: 'test' },
+  {
+    name: 'repo',
+    kind: 'node',
+    cmd: ['node', 'scripts/run-node-tests.mjs', 'test', '--exclude=test/e2e'],
+    when: 'test'
+  },
   {
     name: 'emulators',
     kind: 'node',
     cmd: ['node', 'scripts/run-node-tests.mjs', 'emulators'],
     when: 'emulators'
   },
-  { name: 'sync', kind: 'node', cmd: ['node', 'scripts/run-node-tests.mjs', 'sync/test'] }
+  { name: 'sync', kind: 'node', cmd: ['node', 'scripts/run-node-tests.mjs', 'sync/test'] },
+  // Browser suite (Chromium) and the preview backend; builds the preview bundle when it is stale.
+  { name: 'e2e', kind: 'node', cmd: ['node', 'scripts/run-node-tests.mjs', 'test/e2e'], when: 'test/e2e' }
 ];
 
 const argv = process.argv.slice(2);

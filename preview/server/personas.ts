@@ -10,7 +10,8 @@ import { z } from 'zod';
 export type PersonaRole = 'learner' | 'manager' | 'skipLevelManager' | 'admin';
 
 export interface Persona {
-  key: PersonaRole;
+  /** A PersonaRole for manifest personas; tests may add others (peer, outsider …). */
+  key: string;
   label: string;
   userId: string;
   /** Display name; filled from the User record when the server starts. */

@@ -24,6 +24,8 @@ export interface Caller {
   userId: string;
   /** View All Data / Modify All Data: sees every Contact whatever the sharing model. */
   viewAllData: boolean;
+  /** False for a profile without read on Contact (e.g. Minimum Access): no Contact is visible at all. */
+  canReadContacts?: boolean;
 }
 
 /** How many levels below `managerId` the user sits (1 = direct report), or null when not in that chain. */
@@ -92,7 +94,7 @@ export function canSeeContact(
   users: SRecord[],
   sharing: ContactSharing
 ): boolean {
-  if (contact.IsDeleted === true) return false;
+  if (contact.IsDeleted === true || caller.canReadContacts === false) return false;
   if (caller.viewAllData || sharing.orgWideDefault !== 'Private') return true;
   const account = accounts.find((each) => sameId(each.Id, contact.AccountId as string | null));
   const owners = [contact.OwnerId, account?.OwnerId].filter(
