@@ -5,7 +5,14 @@ const globals = require('globals');
 
 const LWC = ['force-app/**/lwc/**/*.js', 'preview/modules/**/*.js'];
 const LWC_TESTS = ['force-app/**/lwc/**/__tests__/**/*.js', 'config/jest/**/*.js'];
-const TS = ['sync/**/*.ts', 'emulators/**/*.ts', 'bench/**/*.ts', 'preview/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts'];
+const TS = [
+  'sync/**/*.ts',
+  'emulators/**/*.ts',
+  'bench/**/*.ts',
+  'preview/**/*.ts',
+  'test/**/*.ts',
+  'scripts/**/*.ts'
+];
 
 module.exports = [
   {
@@ -38,5 +45,8 @@ module.exports = [
   },
   { files: ['*.js', 'scripts/**/*.js'], languageOptions: { sourceType: 'commonjs' } },
   // The preview's platform stand-ins and entry run in the browser as plain ES modules.
-  { files: ['preview/runtime/**/*.js', 'preview/app/**/*.js'], languageOptions: { globals: globals.browser, sourceType: 'module' } }
+  {
+    files: ['preview/runtime/**/*.js', 'preview/app/**/*.js'],
+    languageOptions: { globals: globals.browser, sourceType: 'module' }
+  }
 ];
