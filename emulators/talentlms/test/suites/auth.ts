@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Messages } from '..';
-import { type Harness, errorOf, start } from './support/client';
+import { Messages } from '../..';
+import { type Harness, errorOf, start } from '../support/client';
 
 /** Checklist §8.2: Basic auth with the key and an empty password; 401 and 403. */
 describe('TalentLMS emulator: authentication', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Messages } from '..';
-import { type Harness, errorOf, start } from './support/client';
+import { Messages } from '../..';
+import { type Harness, errorOf, start } from '../support/client';
 
 /** Fault injection (emulators/shared/faults.ts) applied to the v1 API; latency runs on the injected clock. */
 describe('TalentLMS emulator: fault injection', () => {

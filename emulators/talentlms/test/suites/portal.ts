@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Messages } from '..';
-import { errorOf, start } from './support/client';
+import { Messages } from '../..';
+import { errorOf, start } from '../support/client';
 
 type Json = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Messages } from '..';
-import { Params, parsePathParams } from '../src/http/params';
-import { type Harness, errorOf, start } from './support/client';
+import { Messages } from '../..';
+import { Params, parsePathParams } from '../../src/http/params';
+import { type Harness, errorOf, start } from '../support/client';
 
 /** Checklist §8.1: v1 routing and parameter parsing, with the lenient variants real clients use. */
 describe('TalentLMS emulator: routing and parameters', () => {

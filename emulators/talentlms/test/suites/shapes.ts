@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import samples from './fixtures/reference-samples.json';
-import { type Harness, errorOf, start } from './support/client';
-import { assertShape } from './support/shape';
+import samples from '../fixtures/reference-samples.json';
+import { type Harness, errorOf, start } from '../support/client';
+import { assertShape } from '../support/shape';
 
 /** Every §7 sample shape (field names and JSON types, strings where the PDF prints strings). */
 describe('TalentLMS emulator: reference §7 sample shapes', () => {

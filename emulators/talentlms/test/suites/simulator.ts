@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SimulatorError } from '..';
-import { type Harness, start } from './support/client';
+import { SimulatorError } from '../..';
+import { type Harness, start } from '../support/client';
 
 type Json = Record<string, unknown>;
 
