@@ -72,8 +72,29 @@ describe('TalentLMS emulator: users', () => {
   });
 
   it('validates custom field values and enforces mandatory ones (configurable)', async () => {
+    const fields = await h.api.json<Json[]>('getcustomregistrationfields');
+    assert.deepEqual(
+      fields.map((f) => [f.key, f.type, f.mandatory]),
+      [
+        ['custom_field_1', 'text', 'yes'],
+        ['custom_field_2', 'dropdown', 'no'],
+        ['custom_field_3', 'checkbox', 'no'],
+        ['custom_field_4', 'date', 'no']
+      ]
+    );
+    assert.equal(
+      fields[1].dropdown_values,
+      'Blue;Green;[Brown];Grey',
+      'the default option keeps its brackets'
+    );
+    const brown = await h.api.post('usersignup', base('brown', { custom_field_2: 'Brown' }));
+    assert.equal((brown.body as Json).custom_field_2, 'Brown', 'the bracketed default is a valid value');
     const bad = await h.api.post('usersignup', base('dd', { custom_field_2: 'Purple' }));
     assert.equal(bad.status, 400, 'a dropdown value must be one of the options');
+    const checkbox = await h.api.post('usersignup', base('cb', { custom_field_3: 'yes' }));
+    assert.equal(checkbox.status, 400, 'a checkbox takes on/off');
+    const date = await h.api.post('usersignup', base('dt', { custom_field_4: '2019-31-31' }));
+    assert.equal(date.status, 400, 'a date must be readable in the portal format');
     const noCompany = base('nocompany') as Json;
     delete noCompany.custom_field_1;
     const missing = await h.api.post('usersignup', noCompany as Record<string, string>);
