@@ -1,5 +1,5 @@
 import type { Permissions } from './permissions';
-import type { Schema } from './schema';
+import type { FieldDef, Schema } from './schema';
 import type { Store } from './store';
 
 /**
@@ -131,24 +131,45 @@ export function publishPermissions(
     for (const [fieldKey, access] of grant.fields) {
       const [objectKey, fieldName] = fieldKey.split('.');
       const object = schema.all().find((o) => schema.ns.sourceName(o.name).toLowerCase() === objectKey);
-      const field = object?.fields.find((f) => schema.ns.sourceName(f.name).toLowerCase() === fieldName);
-      if (!object || !field || !access.read) continue;
-      store.insertOne(
-        'FieldPermissions',
-        {
-          ParentId: parentId,
-          SobjectType: object.name,
-          Field: `${object.name}.${field.name}`,
-          PermissionsRead: true,
-          PermissionsEdit: access.edit
-        },
-        system
-      );
+      if (!object || !access.read) continue;
+      const fields =
+        fieldName === '*'
+          ? object.fields.filter(carriesFieldSecurity)
+          : object.fields.filter((f) => schema.ns.sourceName(f.name).toLowerCase() === fieldName);
+      for (const field of fields) {
+        const effective = permissions.fieldAccess(object, field);
+        if (!effective.read) continue;
+        store.insertOne(
+          'FieldPermissions',
+          {
+            ParentId: parentId,
+            SobjectType: object.name,
+            Field: `${object.name}.${field.name}`,
+            PermissionsRead: true,
+            PermissionsEdit: access.edit && effective.edit
+          },
+          system
+        );
+      }
     }
   }
 }
 
-/** UserPermissionAccess answers for the running user: one row with every user permission they hold. */
+/** Fields an org lists in FieldPermissions: not the id, audit fields or required fields. */
+function carriesFieldSecurity(field: FieldDef): boolean {
+  const audit = [
+    'Id',
+    'IsDeleted',
+    'CreatedDate',
+    'CreatedById',
+    'LastModifiedDate',
+    'LastModifiedById',
+    'SystemModstamp'
+  ];
+  if (audit.includes(field.name) || field.type === 'address' || field.type === 'location') return false;
+  return field.nillable || field.type === 'boolean';
+}
+
 function publishUserPermissionAccess(store: Store, schema: Schema, permissions: Permissions): void {
   const row: Record<string, boolean> = {};
   for (const field of schema.object('UserPermissionAccess')?.fields ?? []) {

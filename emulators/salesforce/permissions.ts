@@ -34,8 +34,10 @@ export interface PermissionOptions {
   allAccess?: boolean;
   /** Default `<projectRoot>/force-app/main/default/permissionsets/TalentLMS_Integration.permissionset-meta.xml`. */
   permissionSetFile?: string;
-  /** Replaces the default manual grants (MANUAL_GRANTS). */
+  /** Replaces the manual grants read from docs/permissions.md. */
   manualGrants?: ManualGrants;
+  /** Default `<projectRoot>/docs/permissions.md`; MANUAL_GRANTS when it has no "Manual grants" table. */
+  manualGrantsFile?: string;
   /** Objects the user loses all access to (source or API names). */
   removeObjects?: string[];
   /** Individual object rights removed, e.g. `{ Contact: ['viewAll'] }`. */
@@ -49,14 +51,54 @@ export interface PermissionOptions {
 export interface ManualGrants {
   objects: Record<string, ObjectRight[]>;
   userPermissions: string[];
+  /** Objects whose every field the grant makes readable (`Contact.*` in docs/permissions.md). */
+  readAllFields: string[];
 }
 
-/** What docs/permissions.md asks admins to grant by hand (a permission set they create, not packaged). */
+/**
+ * The fallback when docs/permissions.md has no "Manual grants" table: what the issue lists (View All on
+ * Account and Contact, View All Users, API Enabled) plus reading User and every standard field.
+ */
 export const MANUAL_GRANTS: ManualGrants = {
-  objects: { Account: ['read', 'viewAll'], Contact: ['read', 'viewAll'] },
-  userPermissions: ['ApiEnabled', 'ViewAllUsers']
+  objects: { User: ['read'], Account: ['read', 'viewAll'], Contact: ['read', 'viewAll'] },
+  userPermissions: ['ApiEnabled', 'ViewAllUsers', 'ViewSetup'],
+  readAllFields: ['User', 'Account', 'Contact']
 };
-export const MANUAL_PERMISSION_SET_NAME = 'TalentLMS_Integration_Manual';
+/** The permission set docs/permissions.md tells admins to create for the manual grants. */
+export const MANUAL_PERMISSION_SET_NAME = 'TalentLMS_Integration_Platform';
+const MANUAL_PERMISSION_SET_LABEL = 'TalentLMS Integration Platform';
+
+export function defaultManualGrantsFile(projectRoot: string): string {
+  return join(projectRoot, 'docs', 'permissions.md');
+}
+
+/**
+ * Reads the "Manual grants for the integration user" table of docs/permissions.md: rows of
+ * `| Kind | Name | Access | Why |` with kinds userPermission, objectPermission and fieldPermission.
+ * Returns undefined when the section is missing, so the caller falls back to MANUAL_GRANTS.
+ */
+export function parseManualGrants(markdown: string): ManualGrants | undefined {
+  const section = /^##\s+Manual grants[^\n]*\n([\s\S]*?)(?=^##\s|(?![\s\S]))/m.exec(markdown);
+  if (!section) return undefined;
+  const grants: ManualGrants = { objects: {}, userPermissions: [], readAllFields: [] };
+  let rows = 0;
+  for (const line of section[1].split('\n')) {
+    const cells = line.split('|').map((c) => c.trim().replace(/`/g, ''));
+    if (cells.length < 4) continue;
+    const [kind, name, access] = [cells[1], cells[2], cells[3]];
+    const rights = access.split(',').map((a) => a.trim().toLowerCase());
+    if (kind === 'userPermission') grants.userPermissions.push(name);
+    else if (kind === 'objectPermission') {
+      grants.objects[name] = rights.map(
+        (r) => (r === 'viewall' ? 'viewAll' : r === 'modifyall' ? 'modifyAll' : r) as ObjectRight
+      );
+    } else if (kind === 'fieldPermission' && name.endsWith('.*') && rights.includes('read')) {
+      grants.readAllFields.push(name.slice(0, -2));
+    } else continue;
+    rows += 1;
+  }
+  return rows > 0 ? grants : undefined;
+}
 
 export function defaultPermissionSetFile(projectRoot: string): string {
   return join(
@@ -126,36 +168,56 @@ function manualGrant(grants: ManualGrants): PermissionGrant {
   const objects = new Map<string, ObjectAccess>();
   for (const [object, rights] of Object.entries(grants.objects)) {
     const access = noAccess();
-    for (const right of rights) access[right] = true;
+    for (const right of rights) if (right in access) access[right] = true;
     objects.set(object.toLowerCase(), access);
   }
+  const fields = new Map<string, FieldAccess>();
+  for (const object of grants.readAllFields)
+    fields.set(`${object.toLowerCase()}.*`, { read: true, edit: false });
   return {
     name: MANUAL_PERMISSION_SET_NAME,
-    label: 'TalentLMS Integration (manual grants)',
+    label: MANUAL_PERMISSION_SET_LABEL,
     namespacePrefix: null,
     objects,
-    fields: new Map(),
+    fields,
     userPermissions: new Set(grants.userPermissions)
   };
 }
 
-/** Objects every API user can read here (system and setup objects); see README "Configurable uncertainties". */
-const ALWAYS_READABLE = new Set([
-  'user',
+/** Readable by every user: their own User record type (read on User comes with every licence) and the
+ * per-user permission summary. */
+const ALWAYS_READABLE = new Set(['user', 'userpermissionaccess']);
+/** Setup objects: readable with View Setup and Configuration (docs/permissions.md "ViewSetup"). */
+const SETUP_OBJECTS = new Set([
   'organization',
   'profile',
   'userrole',
   'permissionset',
   'permissionsetassignment',
   'objectpermissions',
-  'fieldpermissions',
-  'userpermissionaccess'
+  'fieldpermissions'
+]);
+/** Fields that carry no field-level security: always readable when the object is. */
+const NO_FLS_FIELDS = new Set([
+  'id',
+  'name',
+  'ownerid',
+  'isdeleted',
+  'createddate',
+  'createdbyid',
+  'lastmodifieddate',
+  'lastmodifiedbyid',
+  'systemmodstamp',
+  'lastvieweddate',
+  'lastreferenceddate'
 ]);
 
 export class Permissions implements Access {
   readonly allAccess: boolean;
   readonly grants: PermissionGrant[];
   readonly source: 'permissionSet' | 'allAccess';
+  /** Where the manual grants came from: a docs file path, 'options' or 'built-in'. */
+  manualGrantsSource = 'none';
 
   constructor(
     private readonly schema: Schema,
@@ -170,7 +232,10 @@ export class Permissions implements Access {
       this.grants.push(
         parsePermissionSet(readFileSync(file, 'utf8'), 'TalentLMS_Integration', schema.namespace || null)
       );
-      this.grants.push(manualGrant(options.manualGrants ?? MANUAL_GRANTS));
+      const docs = options.manualGrantsFile ?? defaultManualGrantsFile(projectRoot);
+      const fromDocs = existsSync(docs) ? parseManualGrants(readFileSync(docs, 'utf8')) : undefined;
+      this.manualGrantsSource = options.manualGrants ? 'options' : fromDocs ? docs : 'built-in';
+      this.grants.push(manualGrant(options.manualGrants ?? fromDocs ?? MANUAL_GRANTS));
     } else {
       this.grants.push(this.allAccessGrant());
     }
@@ -192,13 +257,7 @@ export class Permissions implements Access {
         viewAll: true,
         modifyAll: true
       });
-      for (const field of object.fields) {
-        if (field.custom)
-          fields.set(`${key}.${this.schema.ns.sourceName(field.name).toLowerCase()}`, {
-            read: true,
-            edit: field.createable || field.updateable
-          });
-      }
+      fields.set(`${key}.*`, { read: true, edit: true });
     }
     return {
       name: 'AllAccess',
@@ -261,7 +320,10 @@ export class Permissions implements Access {
       const access = grant.objects.get(key);
       if (access) for (const right of RIGHTS) merged[right] ||= access[right];
     }
-    if (ALWAYS_READABLE.has(key) && !this.removedObjects.has(key)) merged.read = true;
+    if (!this.removedObjects.has(key)) {
+      if (ALWAYS_READABLE.has(key)) merged.read = true;
+      if (SETUP_OBJECTS.has(key) && this.hasUserPermission('ViewSetup')) merged.read = true;
+    }
     if (!object.writable) {
       merged.create = merged.edit = merged.delete = false;
     }
@@ -278,15 +340,20 @@ export class Permissions implements Access {
     const key = `${this.key(object.name)}.${this.key(field.name)}`;
     if (this.removedFields.has(key)) return { read: false, edit: false };
     const canWrite = objectAccess.create || objectAccess.edit;
-    // Standard fields follow the object; so do required and master-detail custom fields, which permission
-    // sets cannot list. Other custom fields need a fieldPermissions entry.
-    const universallyRequired = field.custom && !field.nillable && field.type !== 'boolean';
-    if (!field.custom || universallyRequired) return { read: true, edit: canWrite };
+    // Setup objects and fields without field-level security follow the object; so do required and
+    // master-detail custom fields, which permission sets cannot list. Everything else needs a field grant
+    // (`Object.Field`, or `Object.*` for every field as docs/permissions.md grants standard objects).
+    const universallyRequired = !field.nillable && field.type !== 'boolean';
+    if (!object.writable || NO_FLS_FIELDS.has(field.name.toLowerCase()) || universallyRequired) {
+      return { read: true, edit: canWrite };
+    }
+    if (this.allAccess) return { read: true, edit: canWrite };
     let read = false;
     let edit = false;
+    const wildcard = `${this.key(object.name)}.*`;
     for (const grant of this.grants) {
-      const access = grant.fields.get(key);
-      if (access) {
+      for (const access of [grant.fields.get(key), grant.fields.get(wildcard)]) {
+        if (!access) continue;
         read ||= access.read;
         edit ||= access.edit;
       }

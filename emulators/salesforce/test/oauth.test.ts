@@ -133,14 +133,14 @@ describe('OAuth client-credentials token endpoint', () => {
     });
     sf.faults.add({ kind: 'tokenExpiry', times: 1 });
     await assert.rejects(
-      bare.query('SELECT Id FROM Organization'),
+      async () => bare.query('SELECT Id FROM Organization'),
       (error: Error & { errorCode?: string }) => {
         assert.equal(error.errorCode, 'INVALID_SESSION_ID');
         return true;
       }
     );
     await assert.rejects(
-      bare.query('SELECT Id FROM Organization'),
+      async () => bare.query('SELECT Id FROM Organization'),
       /Session expired or invalid/,
       'the token stays expired'
     );

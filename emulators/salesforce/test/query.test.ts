@@ -94,7 +94,7 @@ describe('query, queryMore and query locators', () => {
     sf.manualClock.advance(2 * 24 * 60 * 60 * 1000 + 1);
     conn = await connect(sf); // the token expired too; take a fresh one so only the cursor is stale
     await assert.rejects(
-      conn.queryMore(first.nextRecordsUrl!),
+      async () => conn.queryMore(first.nextRecordsUrl!),
       (e: Error & { errorCode?: string }) => e.errorCode === 'INVALID_QUERY_LOCATOR'
     );
   });
