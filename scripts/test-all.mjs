@@ -95,5 +95,12 @@ for (const r of results) {
   // A suite that crashed before reporting, or a failing check, still counts as one failure.
   if (!r.ok && (!r.counts || r.counts.failed === 0)) failed += 1;
 }
+const failedSteps = results.filter((r) => !r.ok).map((r) => r.name);
+if (failedSteps.length > 0) {
+  console.log(
+    `FAILED: ${failedSteps.join(', ')} (rerun just these: npm test -- --only=${failedSteps.join(',')})`
+  );
+}
+// Nothing may be printed after this line: CI reads it as the result of the whole run.
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);
