@@ -76,7 +76,12 @@ export interface CliResult {
 export async function cli(
   world: World,
   args: string[],
-  options: { env?: Record<string, string | undefined>; phases?: Phase[]; cwd?: string } = {}
+  options: {
+    env?: Record<string, string | undefined>;
+    phases?: Phase[];
+    cwd?: string;
+    signal?: AbortSignal;
+  } = {}
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -88,7 +93,8 @@ export async function cli(
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     clock: world.clock,
-    phases: options.phases ?? []
+    phases: options.phases ?? [],
+    signal: options.signal
   });
   return { exitCode, stdout, stderr, summary };
 }
