@@ -11,6 +11,11 @@ import { checkAgainstType } from './schemaCheck';
 import { metadataModel } from './typeModel';
 import { parseXml } from './xmlTree';
 
+/** Files inside a static resource are its payload (any XML), not metadata; its `.resource-meta.xml` is. */
+function isStaticResourceContent(file: string): boolean {
+  return file.includes('/staticresources/') && !/\/staticresources\/[^/]+\.resource-meta\.xml$/.test(file);
+}
+
 export type ValidateOptions = {
   root: string;
   /** Run `sf project convert source` and compare its package.xml (about 2 s); on by default. */
@@ -44,7 +49,7 @@ export function validateMetadata(options: ValidateOptions): ValidateResult {
       if (isMetaXml(file)) metaFiles.push({ file });
       continue;
     }
-    if (!isMetaXml(file) || file.includes('/staticresources/')) continue;
+    if (!isMetaXml(file) || isStaticResourceContent(file)) continue;
     metaFiles.push({ file, root: parsed.root });
     const kind = classifyMetaFile(file);
     if (!kind) {
