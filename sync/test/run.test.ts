@@ -153,6 +153,8 @@ describe('tlms-sync run against the emulators', () => {
     assert.equal(issue.tlms__Count__c, 2, 'the same problem again is the same row, counted');
     assert.equal(issue.tlms__Status__c, 'Open');
     assert.match(String(issue.tlms__Hint__c), /adopts|duplicate/);
+    const lastRun = world.sf.store.get(String(issue.tlms__LastRun__c));
+    assert.equal(lastRun?.tlms__Status__c, 'Partial', 'the issue links to the run that last saw it');
 
     const fixed: Phase = {
       name: 'provision',

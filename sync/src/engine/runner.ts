@@ -86,6 +86,7 @@ class RunExecution {
   private username: string | null = null;
   private plan: string | null | undefined = undefined;
   private canWriteRuns = false;
+  private runRecordId: string | null = null;
   private issueTotals = { opened: 0, closed: 0, open: 0 };
 
   constructor(
@@ -343,7 +344,7 @@ class RunExecution {
     this.meter.enter('preflight');
     const { clock } = this.deps;
     try {
-      if (this.issues) this.issueTotals = await this.issues.flush(null);
+      if (this.issues) this.issueTotals = await this.issues.flush(this.runRecordId);
     } catch (flushError) {
       this.logger.warn('Could not record the issues', { error: toSyncError(flushError).message });
     }
@@ -452,6 +453,8 @@ class RunExecution {
     const [result] = await sf.upsert(schema.SyncRun.name, schema.SyncRun.f.RunId, [record]);
     if (!result.success) {
       this.logger.warn('The run record was refused', { errors: result.errors });
+    } else if (result.id) {
+      this.runRecordId = result.id;
     }
   }
 }
