@@ -22,6 +22,8 @@ interface StoredObject {
   /** Lower-cased unique field name → normalised value → record id (live records only). */
   unique: Map<string, Map<string, string>>;
   autoNumber: number;
+  /** Defaults written at insert (see insertOne). */
+  defaults: Array<[string, StoredValue]>;
 }
 
 /**
@@ -46,7 +48,12 @@ export class Store {
     if (!def) throw invalidType(name);
     let stored = this.objects.get(def.name);
     if (!stored) {
-      stored = { def, records: new Map(), unique: new Map(), autoNumber: 0 };
+      // Records are sparse (100,000 users with 200 fields each must fit in memory): only values and
+      // non-boolean defaults are stored; readField supplies null and the false of unset standard checkboxes.
+      const defaults = def.fields
+        .filter((f) => f.defaultValue !== undefined && (f.custom || f.type !== 'boolean'))
+        .map((f): [string, StoredValue] => [f.name, f.defaultValue as StoredValue]);
+      stored = { def, records: new Map(), unique: new Map(), autoNumber: 0, defaults };
       for (const f of def.fields)
         if (f.unique || f.externalId) stored.unique.set(f.name.toLowerCase(), new Map());
       this.objects.set(def.name, stored);
@@ -82,11 +89,7 @@ export class Store {
     const def = stored.def;
     const values = this.convert(def, input, options);
     const now = formatDateTime(this.clock.now());
-    const record: SObjectRecord = {};
-    for (const f of def.fields) {
-      if (f.type === 'address' || f.type === 'location') continue;
-      record[f.name] = f.defaultValue !== undefined ? f.defaultValue : null;
-    }
+    const record: SObjectRecord = Object.fromEntries(stored.defaults);
     Object.assign(record, values);
     let id = typeof record.Id === 'string' && isValidId(record.Id) ? normaliseId(record.Id) : null;
     if (id && this.byId.has(id))
@@ -108,8 +111,8 @@ export class Store {
     stamp('SystemModstamp', now);
     stamp('CreatedById', user);
     stamp('LastModifiedById', user);
-    if (def.byName.has('ownerid') && record.OwnerId === null) record.OwnerId = user;
-    if (def.autoNumberFormat && (record.Name === null || !options.system)) {
+    if (def.byName.has('ownerid') && record.OwnerId == null) record.OwnerId = user;
+    if (def.autoNumberFormat && (record.Name == null || !options.system)) {
       stored.autoNumber += 1;
       record.Name = formatAutoNumber(def.autoNumberFormat, stored.autoNumber);
     }
@@ -248,7 +251,7 @@ export class Store {
   private checkUnique(stored: StoredObject, record: SObjectRecord, selfId: string | undefined): void {
     for (const [name, index] of stored.unique) {
       const field = stored.def.byName.get(name);
-      const value = field ? record[field.name] : null;
+      const value = field ? readField(record, field) : null;
       if (!field || value === null || value === undefined) continue;
       const holder = index.get(this.uniqueKey(field, value));
       if (holder && holder !== selfId) {
@@ -265,7 +268,7 @@ export class Store {
     if (record.IsDeleted === true) return;
     for (const [name, index] of stored.unique) {
       const field = stored.def.byName.get(name);
-      const value = field ? record[field.name] : null;
+      const value = field ? readField(record, field) : null;
       if (field && value !== null && value !== undefined)
         index.set(this.uniqueKey(field, value), record.Id as string);
     }
@@ -274,13 +277,20 @@ export class Store {
   private unindexUnique(stored: StoredObject, record: SObjectRecord): void {
     for (const [name, index] of stored.unique) {
       const field = stored.def.byName.get(name);
-      const value = field ? record[field.name] : null;
+      const value = field ? readField(record, field) : null;
       if (field && value !== null && value !== undefined) {
         const key = this.uniqueKey(field, value);
         if (index.get(key) === record.Id) index.delete(key);
       }
     }
   }
+}
+
+/** A field's value: records are sparse, so an unset field reads as its checkbox default or null. */
+export function readField(record: SObjectRecord, field: FieldDef): StoredValue {
+  const value = record[field.name];
+  if (value !== undefined) return value;
+  return field.type === 'boolean' ? ((field.defaultValue as boolean | undefined) ?? false) : null;
 }
 
 function formatAutoNumber(format: string, n: number): string {
@@ -292,6 +302,6 @@ function deriveNames(def: ObjectDef, record: SObjectRecord, changed: SObjectReco
   if (def.custom || !def.byName.has('firstname') || !def.byName.has('lastname')) return;
   if (def.name === 'Account' && record.IsPersonAccount !== true) return;
   if ('Name' in changed) return;
-  if (!('FirstName' in changed) && !('LastName' in changed) && record.Name !== null) return;
-  record.Name = [record.FirstName, record.LastName].filter((p) => p !== null && p !== '').join(' ') || null;
+  if (!('FirstName' in changed) && !('LastName' in changed) && record.Name != null) return;
+  record.Name = [record.FirstName, record.LastName].filter((p) => p != null && p !== '').join(' ') || null;
 }

@@ -217,7 +217,7 @@ export class Writer {
     const wanted = field.caseSensitive ? value : value.toLowerCase();
     return this.store
       .rows(object.name)
-      .filter((r) => r.IsDeleted !== true && r[field.name] !== null)
+      .filter((r) => r.IsDeleted !== true && r[field.name] != null)
       .filter(
         (r) => (field.caseSensitive ? String(r[field.name]) : String(r[field.name]).toLowerCase()) === wanted
       );

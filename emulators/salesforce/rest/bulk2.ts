@@ -407,8 +407,9 @@ export class BulkJobs {
     const wanted = value.toLowerCase();
     return ctx.store
       .rows(object.name)
-      .find((r) => r.IsDeleted !== true && String(r[field.name]).toLowerCase() === wanted)?.Id as
-      string | undefined;
+      .find(
+        (r) => r.IsDeleted !== true && r[field.name] != null && String(r[field.name]).toLowerCase() === wanted
+      )?.Id as string | undefined;
   }
 
   private processRow(job: IngestJob, object: ObjectDef, header: string[], row: string[]): SaveResult {

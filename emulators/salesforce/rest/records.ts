@@ -3,6 +3,7 @@ import { ApiError, RecordFailure, lockFailure, notFound } from '../errors';
 import { jsonBody, type RouteRequest, type RouteResponse } from '../http';
 import { isValidId } from '../ids';
 import type { FieldDef } from '../schema';
+import { readField } from '../store';
 import { visibleObject } from './describe';
 
 /**
@@ -142,7 +143,7 @@ export function retrieveFields(
       url: `/services/data/v${apiVersion}/sobjects/${object.name}/${hit.record.Id}`
     }
   };
-  for (const field of fields) out[field.name] = hit.record[field.name] ?? null;
+  for (const field of fields) out[field.name] = readField(hit.record, field);
   return out;
 }
 
@@ -170,7 +171,7 @@ export function retrieveByExternalId(
   const field = ctx.writer.upsertField(object, fieldName);
   const matches = ctx.store
     .rows(object.name)
-    .filter((r) => r.IsDeleted !== true && r[field.name] !== null)
+    .filter((r) => r.IsDeleted !== true && r[field.name] != null)
     .filter((r) =>
       field.caseSensitive
         ? String(r[field.name]) === value

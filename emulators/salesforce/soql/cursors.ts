@@ -13,6 +13,7 @@ import type { JsonRecord } from './execute';
 export const DEFAULT_BATCH = 2000;
 export const MIN_BATCH = 200;
 export const LONG_TEXT_BATCH = 200;
+const FINISHED_CURSOR_GRACE_MS = 15 * 60 * 1000;
 
 interface Cursor {
   records: JsonRecord[];
@@ -55,6 +56,7 @@ export class CursorStore {
   }
 
   next(locator: string, apiVersion: string): QueryPage {
+    this.pruneExpired();
     const match = /^(0r8[A-Za-z0-9]+)-(\d+)$/.exec(locator);
     const cursor = match ? this.cursors.get(match[1]) : undefined;
     if (
@@ -77,8 +79,10 @@ export class CursorStore {
       done,
       records: cursor.records.slice(offset, end)
     };
-    // The cursor outlives its last page until it expires, so a client may repeat a page after a network error.
-    if (!done) page.nextRecordsUrl = `/services/data/v${apiVersion}/query/${id}-${end}`;
+    // After its last page a cursor lives on briefly, so a client may repeat that page after a network error,
+    // without snapshots of finished queries piling up over simulated days.
+    if (done) cursor.expiresAt = Math.min(cursor.expiresAt, this.clock.now() + FINISHED_CURSOR_GRACE_MS);
+    else page.nextRecordsUrl = `/services/data/v${apiVersion}/query/${id}-${end}`;
     return page;
   }
 

@@ -1,4 +1,4 @@
-import type { SObjectRecord, Store } from '../store';
+import { readField, type SObjectRecord, type Store } from '../store';
 import type { StoredValue } from '../values';
 import type { CompiledQuery, OrderKey } from './compile';
 import { parentOf, readPath } from './paths';
@@ -74,7 +74,7 @@ export function projectRecord(
       target = target[key] as Record<string, unknown>;
       current = parent;
     }
-    if (current) target[path.field.name] = current[path.field.name] ?? null;
+    if (current) target[path.field.name] = readField(current, path.field);
   }
   return out;
 }

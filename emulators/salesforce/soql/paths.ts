@@ -1,6 +1,6 @@
 import { ApiError } from '../errors';
 import type { FieldDef, ObjectDef, Schema } from '../schema';
-import type { SObjectRecord, Store } from '../store';
+import { readField, type SObjectRecord, type Store } from '../store';
 import type { StoredValue } from '../values';
 
 /** What the running user may see; SOQL treats anything else as if it did not exist. */
@@ -109,5 +109,5 @@ export function readPath(store: Store, record: SObjectRecord, path: FieldPath): 
     current = parentOf(store, current, ref);
     if (!current) return null;
   }
-  return current[path.field.name] ?? null;
+  return readField(current, path.field);
 }
