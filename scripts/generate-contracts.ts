@@ -10,6 +10,7 @@ import {
   buildRunSummaryJsonSchema,
   RUN_SUMMARY_JSON_SCHEMA_FILE
 } from '../sync/src/core/runSummaryJsonSchema';
+import { buildPlanJsonSchema, PLAN_JSON_SCHEMA_FILE } from '../sync/src/core/planJsonSchema';
 
 export interface GeneratedContract {
   /** Path from the repository root. */
@@ -19,7 +20,8 @@ export interface GeneratedContract {
 
 export const CONTRACTS: GeneratedContract[] = [
   { file: SETTINGS_JSON_SCHEMA_FILE, build: buildSettingsJsonSchema },
-  { file: RUN_SUMMARY_JSON_SCHEMA_FILE, build: buildRunSummaryJsonSchema }
+  { file: RUN_SUMMARY_JSON_SCHEMA_FILE, build: buildRunSummaryJsonSchema },
+  { file: PLAN_JSON_SCHEMA_FILE, build: buildPlanJsonSchema }
 ];
 
 export const REPOSITORY_ROOT = resolve(__dirname, '..');

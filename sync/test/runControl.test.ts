@@ -4,6 +4,7 @@ import { CircuitBreakerError } from '../src/core/errors';
 import type { Phase } from '../src/engine/phase';
 import { defaultSettings } from '../src/settings';
 import { runSummaryValidator } from './support/contract';
+import { examplePlan } from './support/plans';
 import { activateSettings, cli, counted, resetCounters, startWorld, type World } from './support/world';
 
 const validate = runSummaryValidator();
@@ -129,13 +130,13 @@ describe('how runs stop', () => {
     const result = await cli(world, ['plan', '--json'], {
       phases: phase(async (ctx) => {
         assert.equal(ctx.mode, 'plan');
-        ctx.setPlan({ totals: { create: 3 } });
+        ctx.setPlan(examplePlan(3));
       })
     });
     assert.equal(result.exitCode, 0);
     const record = world.sf.store.all('SyncRun__c').find((r) => r.tlms__RunId__c === result.summary!.runId)!;
     assert.equal(record.tlms__Mode__c, 'Plan');
-    assert.deepEqual(JSON.parse(String(record.tlms__Plan__c)), { totals: { create: 3 } });
+    assert.deepEqual(JSON.parse(String(record.tlms__Plan__c)), examplePlan(3));
   });
 });
 

@@ -28,6 +28,7 @@ import type { RunnerConfig } from '../config/load';
 import type { PhaseName } from '../core/callMeter';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
+import type { PlanResult } from '../core/planResult';
 import type { Counts, RunMode } from '../core/runSummary';
 import type { SalesforcePort } from '../salesforce/port';
 import type { BoundSchema } from '../salesforce/schema';
@@ -80,8 +81,8 @@ export interface RunContext {
   bookCallsTo(phase: PhaseName): void;
   /** Heartbeat of the lock, interruption and Salesforce budget check. Call between batches. */
   checkpoint(): Promise<void>;
-  /** Plan mode: the plan result to store on the Plan run (SyncRun__c.Plan__c). */
-  setPlan(plan: unknown): void;
+  /** Plan mode: the plan result to store on the Plan run (SyncRun__c.Plan__c), validated and size-bounded. */
+  setPlan(plan: PlanResult): void;
 }
 
 export interface Phase {

@@ -14,6 +14,7 @@ import {
 } from '../core/errors';
 import { ExitCode } from '../core/exitCodes';
 import { portalIdOf } from '../core/keys';
+import { boundPlanSize, planResultSchema } from '../core/planResult';
 import type { Logger } from '../core/logger';
 import type { Redactor } from '../core/redact';
 import {
@@ -300,7 +301,7 @@ class RunExecution {
         }
       },
       setPlan: (plan) => {
-        this.plan = JSON.stringify(plan);
+        this.plan = JSON.stringify(boundPlanSize(planResultSchema.parse(plan)));
       }
     };
   }
