@@ -104,6 +104,11 @@ export function builtInFixture(now: number): Fixture {
     contact(2, 'Andrew', 'Fuller'),
     contact(3, 'Janet', 'Leverling')
   ];
+  for (let i = 0; contacts.length < 55; i++) {
+    // Distinct names: the last name shifts by five each time the first names wrap around.
+    const last = LAST_NAMES[(i + Math.floor(i / FIRST_NAMES.length) * 5) % LAST_NAMES.length];
+    contacts.push(contact(10 + i, FIRST_NAMES[i % FIRST_NAMES.length], last));
+  }
   let sequence = 0;
   const course = (
     person: 'User__c' | 'Contact__c',
@@ -180,7 +185,19 @@ export function builtInFixture(now: number): Fixture {
         }),
         course('Contact__c', contacts[1].Id, 'Product Onboarding', 'InProgress', 30, {
           Account__c: account.Id
-        })
+        }),
+        ...contacts
+          .slice(3, 12)
+          .map((each, i) =>
+            course(
+              'Contact__c',
+              each.Id,
+              i % 2 === 0 ? 'Product Onboarding' : 'Advanced Reporting',
+              i % 3 === 0 ? 'Completed' : 'InProgress',
+              i % 3 === 0 ? 100 : 15 + 8 * i,
+              { Account__c: account.Id }
+            )
+          )
       ],
       Learner__c: [
         {

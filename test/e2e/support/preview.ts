@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { MemoryRecordSource } from '../../../preview/server/data/memorySource';
 import { builtInFixture, type Fixture } from '../../../preview/server/fixture';
 import { buildBundle, bundleIsStale } from '../../../preview/server/main';
@@ -45,16 +45,17 @@ export function labelApiNames(): string[] {
 
 /** Rendered strings that equal a label's API name: visible text lines and accessible names. */
 export async function leakedLabelNames(page: Page, names: string[]): Promise<string[]> {
-  const shown: string[] = await page.evaluate(() => {
-    const texts = document.body.innerText.split('\n').map((line) => line.trim());
-    for (const element of Array.from(document.querySelectorAll('*'))) {
-      for (const attribute of ['aria-label', 'title', 'alt', 'placeholder']) {
-        const value = element.getAttribute(attribute);
-        if (value) texts.push(value.trim());
-      }
-    }
-    return texts;
-  });
+  // innerText follows the rendering, shadow content included; attributes are read through a locator, which
+  // (unlike document.querySelectorAll under synthetic shadow) reaches into every component.
+  const lines = (await page.locator('body').innerText()).split('\n').map((line) => line.trim());
+  const attributes = ['aria-label', 'title', 'alt', 'placeholder'];
+  const described = page.locator(attributes.map((name) => `[${name}]`).join(', '));
+  const values = await described.evaluateAll(
+    (elements, names) =>
+      elements.flatMap((element) => names.map((name) => (element.getAttribute(name) ?? '').trim())),
+    attributes
+  );
+  const shown = [...lines, ...values];
   const wanted = new Set(names);
   return [...new Set(shown.filter((text) => wanted.has(text)))];
 }
@@ -88,3 +89,34 @@ export const RECORD_WINDOW_OPEN = `
   window.__opened = [];
   window.open = (url) => { window.__opened.push(String(url)); return null; };
 `;
+
+/**
+ * Waits until a locator matches `count` elements. Playwright locators pierce the (synthetic) shadow roots the
+ * components render into; `document.querySelectorAll` in the page does not, so waits go through here.
+ */
+export async function waitForCount(locator: Locator, count: number, timeoutMs = 15_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  let seen = await locator.count();
+  while (seen !== count) {
+    if (performance.now() > deadline)
+      throw new Error(`expected ${count} matches, still ${seen} after ${timeoutMs} ms`);
+    await locator.page().waitForTimeout(50);
+    seen = await locator.count();
+  }
+}
+
+/** Waits until the first match's text satisfies `accept`. */
+export async function waitForText(
+  locator: Locator,
+  accept: (text: string) => boolean,
+  timeoutMs = 15_000
+): Promise<string> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const text = (await locator.count()) > 0 ? await locator.first().innerText() : '';
+    if (accept(text)) return text;
+    if (performance.now() > deadline)
+      throw new Error(`text never matched; last seen: ${JSON.stringify(text)}`);
+    await locator.page().waitForTimeout(50);
+  }
+}
