@@ -117,8 +117,48 @@ export class Writer {
     }
   }
 
-  create(objectName: string, input: Record<string, unknown>): SaveResult {
+  /**
+   * Parents named by external id, as the REST API allows: `"tlms__Learner__r": {"tlms__SalesforceId__c": "x"}`
+   * becomes `"tlms__Learner__c": <the learner's id>`.
+   */
+  private resolveParents(object: ObjectDef, input: Record<string, unknown>): Record<string, unknown> {
+    let out = input;
+    for (const [key, value] of Object.entries(input)) {
+      const ref = object.byRelationship.get(key.toLowerCase());
+      if (!ref || value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+      const keys = Object.keys(value).filter((k) => k !== 'attributes');
+      if (keys.length !== 1) {
+        throw RecordFailure.of('INVALID_FIELD', `${key}: name exactly one external id field of the parent`, [
+          key
+        ]);
+      }
+      const parentValue = (value as Record<string, unknown>)[keys[0]];
+      const parentId = ref.referenceTo
+        .map((name) => this.schema.object(name))
+        .map((parent) => {
+          const field = parent?.byName.get(keys[0].toLowerCase());
+          if (!parent || !field || !(field.externalId || field.name === 'Id')) return undefined;
+          if (!this.permissions.canReadField(parent, field)) return undefined;
+          return this.matches(parent, field, String(parentValue))[0]?.Id as string | undefined;
+        })
+        .find((id) => id !== undefined);
+      if (!parentId) {
+        throw RecordFailure.of(
+          'INVALID_FIELD',
+          `Foreign key external ID: ${String(parentValue)} not found for field ${keys[0]} in entity ${ref.referenceTo.join(', ')}`,
+          [key]
+        );
+      }
+      if (out === input) out = { ...input };
+      delete out[key];
+      out[ref.name] = parentId;
+    }
+    return out;
+  }
+
+  create(objectName: string, raw: Record<string, unknown>): SaveResult {
     const object = this.writableObject(objectName, 'create');
+    const input = this.resolveParents(object, raw);
     this.checkFields(object, input, 'create');
     this.checkRequired(object, input, 'create');
     this.checkReferences(object, input);
@@ -128,7 +168,7 @@ export class Writer {
 
   update(objectName: string, id: string, input: Record<string, unknown>): SaveResult {
     const object = this.writableObject(objectName, 'edit');
-    const changes = { ...input };
+    const changes = { ...this.resolveParents(object, input) };
     delete changes.Id;
     delete changes.id;
     this.checkFields(object, changes, 'update');

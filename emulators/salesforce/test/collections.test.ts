@@ -187,6 +187,25 @@ describe('sObject Collections and single-record writes', () => {
     );
   });
 
+  test('a parent can be named by its external id through the relationship', async () => {
+    const [learner] = sf.store.insert('Learner__c', [{ Name: 'By key', SalesforceId__c: 'SF-BYKEY' }]);
+    const results = (await conn.sobject(UC).upsert(
+      [
+        { [KEY]: 'REL-1', tlms__CourseName__c: 'R', tlms__Learner__r: { tlms__SalesforceId__c: 'SF-BYKEY' } },
+        {
+          [KEY]: 'REL-2',
+          tlms__CourseName__c: 'R',
+          tlms__Learner__r: { tlms__SalesforceId__c: 'SF-MISSING' }
+        }
+      ],
+      KEY
+    )) as Result[];
+    assert.equal(results[0].success, true);
+    assert.equal(sf.store.get(results[0].id!)?.tlms__Learner__c, learner);
+    assert.equal(results[1].errors[0].statusCode, 'INVALID_FIELD');
+    assert.match(results[1].errors[0].message, /Foreign key external ID: SF-MISSING not found/);
+  });
+
   test('a lookup to a missing or wrong-type record is rejected', async () => {
     const [learner] = sf.store.insert('Learner__c', [{ Name: 'Ref' }]);
     const results = (await conn.sobject(UC).create([
