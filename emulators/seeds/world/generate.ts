@@ -22,7 +22,10 @@ export interface WorldOptions {
   randomSeed?: number;
   /** Start of the simulated world; defaults to the emulators' default clock start. */
   now?: number;
-  /** Share of in-scope Salesforce people who already have a TalentLMS user with learning (demo: 0.65; N: 0). */
+  /**
+   * Share of in-scope Salesforce people who already have a TalentLMS user with learning (demo: 0.75, so well
+   * over 60% of all Salesforce people show learning at once; N: 0; linked seeds: 1).
+   */
   existingShare?: number;
   domain?: string;
 }
@@ -50,7 +53,7 @@ export function generateWorld(options: WorldOptions): SeedWorld {
     users,
     contacts,
     catalogue,
-    existingShare: options.existingShare ?? (isDemo ? 0.65 : 0),
+    existingShare: options.existingShare ?? (isDemo ? 0.75 : 0),
     now,
     domain,
     random,
@@ -60,14 +63,18 @@ export function generateWorld(options: WorldOptions): SeedWorld {
 
   const regular = users.filter((u) => u.UserType === 'Standard' && u.IsActive && !u.isIntegrationUser);
   const byManager = groupBy(regular, (u) => u.ManagerId ?? '');
+  const userById = new Map(users.map((u) => [u.Id, u]));
   const depthOf = (user: SeedUser) => {
     let depth = 0;
-    for (let m = user.ManagerId; m; m = users.find((u) => u.Id === m)?.ManagerId ?? null) depth++;
+    for (let m = user.ManagerId; m; m = userById.get(m)?.ManagerId ?? null) depth++;
     return depth;
   };
-  const learner = regular.find((u) => depthOf(u) >= 3 && !byManager.has(u.Id)) ?? regular[regular.length - 1];
-  const manager = users.find((u) => u.Id === learner.ManagerId) ?? learner;
-  const skipLevelManager = users.find((u) => u.Id === manager.ManagerId) ?? manager;
+  // The learner persona has a TalentLMS account with learning whenever the world gives anyone one.
+  const linkedIds = new Set(talentlms.users.map((u) => u.salesforceId).filter(Boolean));
+  const leaves = regular.filter((u) => depthOf(u) >= 3 && !byManager.has(u.Id));
+  const learner = leaves.find((u) => linkedIds.has(u.Id)) ?? leaves[0] ?? regular[regular.length - 1];
+  const manager = userById.get(learner.ManagerId ?? '') ?? learner;
+  const skipLevelManager = userById.get(manager.ManagerId ?? '') ?? manager;
   const admin = users.find((u) => u.Title === 'Salesforce Administrator') ?? users[1];
   const integrationUser = users.find((u) => u.isIntegrationUser) ?? users[0];
   const contactsPerAccount = groupBy(
@@ -78,7 +85,8 @@ export function generateWorld(options: WorldOptions): SeedWorld {
     .filter(([id]) => id)
     .sort((a, b) => b[1].length - a[1].length)[0][0];
   const account = accounts.find((a) => !a.IsPersonAccount && a.Id !== bigAccount) ?? accounts[0];
-  const contact = (contactsPerAccount.get(account.Id) ?? contacts)[0];
+  const accountContacts = contactsPerAccount.get(account.Id) ?? contacts;
+  const contact = accountContacts.find((c) => linkedIds.has(c.Id)) ?? accountContacts[0];
   const chief = regular.find((u) => u.Title === 'Chief Executive Officer') ?? regular[0];
   const bigTeamManager = regular.find((u) => u.ManagerId === chief.Id) ?? chief;
 
@@ -208,11 +216,13 @@ function buildAccountsAndContacts(
   }
   const business = accounts.filter((a) => !a.IsPersonAccount);
   const personAccounts = accounts.filter((a) => a.IsPersonAccount);
+  const accountById = new Map(accounts.map((a) => [a.Id, a]));
   // One big account: 1,000 contacts when the population allows it (the account view's paging case).
-  const bigShare = isDemo ? 30 : Math.min(1000, Math.floor(count / 3));
+  // A little over 1,000 so the merged and shared-e-mail edge cases taken from it leave ≥ 1,000 live contacts.
+  const bigShare = isDemo ? 30 : Math.min(1050, Math.floor(count / 3));
   const addContact = (fields: Partial<SeedContact> & { FirstName: string; LastName: string }) => {
     const n = contacts.length + 1;
-    const account = accounts.find((a) => a.Id === fields.AccountId);
+    const account = fields.AccountId ? accountById.get(fields.AccountId) : undefined;
     const host = account
       ? `${
           account.Name.toLowerCase()
@@ -300,7 +310,8 @@ function buildCatalogue(isDemo: boolean, accountCount: number): Catalogue {
     },
     { key: 'custom_field_4', name: 'Start date', type: 'date', mandatory: true },
     { key: 'custom_field_5', name: 'Company', type: 'text', mandatory: true },
-    { key: 'custom_field_6', name: 'Job title', type: 'text', mandatory: false }
+    { key: 'custom_field_6', name: 'Job title', type: 'text', mandatory: false },
+    { key: 'custom_field_7', name: 'Account', type: 'text', mandatory: false }
   ];
   const courses: SeedCourse[] = pools.COURSE_NAMES.map((name, i) => ({
     id: String(i + 1),
@@ -419,7 +430,9 @@ function buildTalentLms(input: TalentLmsInput): SeedWorld['talentlms'] {
     });
     addLearning(user, liveCourses, now, domain, { enrollments, certificates, badges }, random, pick, chance);
   }
-  const someLearner = tlUsers.find((u) => u.userType === 'Learner-Type' && u.salesforceId && !u.deleted);
+  const someLearner =
+    tlUsers.find((u) => u.userType === 'Learner-Type' && u.salesforceId && !u.deleted) ??
+    tlUsers.find((u) => u.userType === 'Learner-Type' && !u.deleted);
   if (someLearner) {
     const retired = catalogue.courses.find((c) => c.deleted);
     if (retired) enrollments.push(enrollment(someLearner.id, retired.id, 'learner', now, random));
@@ -487,7 +500,9 @@ function addLearning(
   for (let k = 0; k < count; k++) {
     const course = courses[(start + k) % courses.length];
     const e = enrollment(user.id, course.id, 'learner', now, random);
-    const roll = random();
+    // The first enrollment always shows real learning (some progress or a completion), so every learner with
+    // a TalentLMS account has something to display.
+    const roll = k === 0 ? random() * 0.75 : random();
     if (roll < 0.35) {
       e.status = 'completed';
       e.percent = 100;
@@ -495,6 +510,8 @@ function addLearning(
       completed++;
       if (course.certificateDurationDays !== undefined) {
         out.certificates.push({
+          id: String(out.certificates.length + 1),
+          signature: sha1(`signature:${user.id}:${course.id}`).slice(0, 29),
           userId: user.id,
           courseId: course.id,
           uniqueId: uniqueId(user.id, course.id),
@@ -518,9 +535,11 @@ function addLearning(
     out.enrollments.push(e);
   }
   const badgeCount = Math.min(completed + (chance(0.5) ? 1 : 0), 3);
+  const earned = new Set<string>();
   for (let b = 0; b < badgeCount; b++) {
     const badge = pick(pools.BADGES);
-    if (out.badges.some((x) => x.userId === user.id && x.name === badge.name)) continue;
+    if (earned.has(badge.name)) continue;
+    earned.add(badge.name);
     out.badges.push({
       userId: user.id,
       ...badge,
@@ -531,6 +550,10 @@ function addLearning(
   }
   user.points = completed * 100 + badgeCount * 25 + Math.floor(random() * 50);
   user.level = 1 + Math.floor(user.points / 150);
+}
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
 }
 
 function uniqueId(userId: string, courseId: string): string {

@@ -90,11 +90,17 @@ export interface SeedGroup {
   name: string;
   key: string;
   courseIds: string[];
+  /** Members (TalentLMS user ids); linked seeds fill it from the settings' group fields. */
+  userIds?: string[];
 }
 
 export interface SeedBranch {
   id: string;
   name: string;
+  /** The Salesforce Account the branch stands for (linked seeds). */
+  accountId?: string;
+  /** Members (TalentLMS user ids). */
+  userIds?: string[];
 }
 
 export interface SeedEnrollment {
@@ -111,6 +117,9 @@ export interface SeedEnrollment {
 }
 
 export interface SeedCertificate {
+  /** TalentLMS certificate id (download URL) and signature (public URL): fixed so both sides agree. */
+  id: string;
+  signature: string;
   userId: string;
   courseId: string;
   uniqueId: string;
