@@ -67,6 +67,7 @@ export class EmulatorServer {
       send(res, loginHostToken());
       return;
     }
+    if (req.method === 'GET' && path.startsWith('/id/')) return send(res, this.identity(req, path));
     send(res, {
       status: 404,
       body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]
@@ -87,6 +88,10 @@ export class EmulatorServer {
           });
         return send(res, this.deps.tokens.token(body, req));
       }
+      if (method === 'GET' && url.pathname.startsWith('/id/')) {
+        await readBody(req);
+        return send(res, this.identity(req, url.pathname));
+      }
       if (url.pathname === DATA_PREFIX || url.pathname.startsWith(`${DATA_PREFIX}/`)) {
         return await this.handleData(req, res, url, method);
       }
@@ -97,6 +102,49 @@ export class EmulatorServer {
     } catch (error) {
       if (!res.headersSent) send(res, toResponse(error));
     }
+  }
+
+  /** The identity URL from the token's `id` (jsforce `conn.identity()`); not a metered call. */
+  private identity(req: IncomingMessage, path: string): RouteResponse {
+    const { ctx, tokens } = this.deps;
+    if (!tokens.isValid(req.headers.authorization))
+      return { status: 403, body: 'Bad_OAuth_Token', contentType: 'text/plain' };
+    const [, , orgId, userId] = path.split('/');
+    const user = ctx.store.get(userId ?? '');
+    if (orgId !== ctx.organizationId || !user || userId !== ctx.runAsUserId)
+      return { status: 404, body: 'Bad_Id', contentType: 'text/plain' };
+    const r = user.record;
+    const v = ctx.apiVersion;
+    return {
+      status: 200,
+      body: {
+        id: path,
+        asserted_user: true,
+        user_id: userId,
+        organization_id: orgId,
+        username: r.Username,
+        nick_name: r.Alias,
+        display_name: r.Name,
+        email: r.Email,
+        first_name: r.FirstName ?? null,
+        last_name: r.LastName,
+        active: r.IsActive !== false,
+        user_type: 'STANDARD',
+        language: 'en_US',
+        locale: 'en_US',
+        utcOffset: 0,
+        urls: {
+          rest: `/services/data/v{version}/`,
+          sobjects: `/services/data/v{version}/sobjects/`,
+          query: `/services/data/v{version}/query/`,
+          limits: `/services/data/v{version}/limits`,
+          profile: `/${userId}`
+        },
+        is_app_installed: true,
+        last_modified_date: r.LastModifiedDate,
+        latest_api_version: v
+      }
+    };
   }
 
   private async handleData(

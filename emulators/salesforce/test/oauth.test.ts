@@ -49,6 +49,14 @@ describe('OAuth client-credentials token endpoint', () => {
     assert.equal(result.records[0].IsSandbox, false, 'a production org by default');
   });
 
+  test('the identity URL from the token answers conn.identity()', async () => {
+    const conn = await connect(sf);
+    const identity = await conn.identity();
+    assert.equal(identity.organization_id, sf.organizationId);
+    assert.equal(identity.user_id, sf.runAsUserId);
+    assert.equal(identity.username, sf.runAsUsername);
+  });
+
   test('the token response has the documented fields and no expires_in or refresh_token', async () => {
     const startedAt = sf.clock.now();
     const { status, body } = await tokenRequest(
