@@ -9,6 +9,7 @@ import { readPath, type FieldPath } from '../soql/paths';
 import { runQuery } from '../soql/execute';
 import { formatDateTime, type StoredValue } from '../values';
 import { toFailure, type SaveResult } from '../writes';
+import { repeatedKeys } from './collections';
 
 /**
  * Bulk API 2.0 (salesforce.md §2, §3): query jobs with `Sforce-Locator` paging ("null" on the last page) and
@@ -346,8 +347,31 @@ export class BulkJobs {
       job.unprocessed = parsed.rows;
       return;
     }
+    const keyColumn = job.externalIdFieldName
+      ? parsed.header.findIndex((h) => h.toLowerCase() === job.externalIdFieldName!.toLowerCase())
+      : -1;
+    const keyField = job.externalIdFieldName
+      ? object.byName.get(job.externalIdFieldName.toLowerCase())
+      : undefined;
+    const keyOfRow = (row: string[]) =>
+      keyColumn < 0 || !row[keyColumn]
+        ? undefined
+        : keyField?.caseSensitive
+          ? row[keyColumn]
+          : row[keyColumn].toLowerCase();
+    const repeated = job.operation === 'upsert' ? repeatedKeys(parsed.rows.map(keyOfRow)) : new Set<string>();
     for (const row of parsed.rows) {
-      const result = this.processRow(job, object, parsed.header, row);
+      const key = keyOfRow(row);
+      const result =
+        key !== undefined && repeated.has(key)
+          ? toFailure(
+              RecordFailure.of(
+                'DUPLICATE_EXTERNAL_ID',
+                `Duplicate external id specified: ${row[keyColumn]}`,
+                [keyField!.name]
+              )
+            )
+          : this.processRow(job, object, parsed.header, row);
       if (result.success) job.successful.push([result.id ?? '', String(result.created === true), ...row]);
       else {
         const error = result.errors

@@ -132,8 +132,9 @@ export function upsertMany(
   if (!object || !ctx.permissions.canReadObject(object)) {
     throw new ApiError(404, 'NOT_FOUND', `The requested resource does not exist`);
   }
-  ctx.writer.upsertField(object, fieldName);
+  const keyField = ctx.writer.upsertField(object, fieldName);
   const { allOrNone, records } = parseCollection(req);
+  const repeated = repeatedKeys(records.map((r) => keyOf(r, keyField.name, keyField.caseSensitive)));
   const results = runAll(
     ctx,
     allOrNone,
@@ -153,12 +154,44 @@ export function upsertMany(
           ['Id']
         );
       }
+      const key = keyOf(record, keyField.name, keyField.caseSensitive);
+      if (key !== undefined && repeated.has(key)) {
+        throw RecordFailure.of(
+          'DUPLICATE_EXTERNAL_ID',
+          `Duplicate external id specified: ${String(record[Object.keys(record).find((k) => k.toLowerCase() === keyField.name.toLowerCase())!])}`,
+          [keyField.name]
+        );
+      }
       if (req.lockFault) throw lockFailure();
       return ctx.writer.upsert(object.name, fieldName, record);
     },
     () => undefined
   );
   return { status: 200, body: results };
+}
+
+/** The record's external id as the index compares it (undefined when absent). */
+export function keyOf(
+  record: Record<string, unknown>,
+  field: string,
+  caseSensitive: boolean
+): string | undefined {
+  const key = Object.keys(record).find((k) => k.toLowerCase() === field.toLowerCase());
+  const value = key === undefined ? undefined : record[key];
+  if (value === undefined || value === null || value === '') return undefined;
+  return caseSensitive ? String(value) : String(value).toLowerCase();
+}
+
+/** Upsert refuses every record whose external id appears more than once in the same request. */
+export function repeatedKeys(keys: Array<string | undefined>): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const key of keys) {
+    if (key === undefined) continue;
+    if (seen.has(key)) repeated.add(key);
+    seen.add(key);
+  }
+  return repeated;
 }
 
 /** DELETE /composite/sobjects?ids=a,b&allOrNone=true */

@@ -145,6 +145,24 @@ describe('Bulk API 2.0', () => {
     );
   });
 
+  test('ingest upsert fails rows whose external id repeats in the job', async () => {
+    const input = `${KEY},tlms__CourseName__c\nREP-1,a\nrep-1,b\nREP-2,c\n`;
+    const results = await conn.bulk2.loadAndWaitForResults({
+      object: UC,
+      operation: 'upsert',
+      externalIdFieldName: KEY,
+      input
+    });
+    assert.deepEqual(
+      results.successfulResults.map((r) => r[KEY]),
+      ['REP-2']
+    );
+    assert.deepEqual(
+      results.failedResults.map((r) => String(r.sf__Error).split(':')[0]),
+      ['DUPLICATE_EXTERNAL_ID', 'DUPLICATE_EXTERNAL_ID']
+    );
+  });
+
   test('ingest delete and hardDelete; queryAll sees soft-deleted rows only', async () => {
     const [soft, hard] = sf.store.insert('UserCourse__c', [
       { ExternalKey__c: 'DEL-SOFT', CourseName__c: 'x' },

@@ -102,6 +102,22 @@ describe('sObject Collections and single-record writes', () => {
     assert.match(String(stored?.Name), /^UC-\d{6}$/, 'auto-number name');
   });
 
+  test('an external id repeated in one upsert fails every record that carries it', async () => {
+    const results = (await conn.sobject(UC).upsert(
+      [
+        { [KEY]: 'DUPE', tlms__CourseName__c: 'a' },
+        { [KEY]: 'dupe', tlms__CourseName__c: 'b' },
+        { [KEY]: 'UNIQUE-ONE', tlms__CourseName__c: 'c' }
+      ],
+      KEY
+    )) as Result[];
+    assert.deepEqual(
+      results.map((r) => r.errors[0]?.statusCode ?? 'OK'),
+      ['DUPLICATE_EXTERNAL_ID', 'DUPLICATE_EXTERNAL_ID', 'OK']
+    );
+    assert.equal(sf.store.count(`SELECT Id FROM ${UC} WHERE ${KEY} = 'DUPE'`), 0);
+  });
+
   test('allOrNone rolls back every record when one fails', async () => {
     const results = (await conn.sobject(UC).upsert(
       [
