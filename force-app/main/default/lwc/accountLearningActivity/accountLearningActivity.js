@@ -1,6 +1,7 @@
 import { LightningElement, api, wire } from 'lwc';
 import getAccountActivity from '@salesforce/apex/AccountLearningController.getAccountActivity';
 import LABELS from 'c/learningLabels';
+import { formatLabel } from 'c/learningUtils';
 
 const PAGE_SIZE = 50;
 
@@ -12,6 +13,7 @@ export default class AccountLearningActivity extends LightningElement {
   pageSize = PAGE_SIZE;
   pageOffset = 0;
   selectedContactId;
+  selectedContactName;
 
   @wire(getAccountActivity, { accountId: '$recordId', pageSize: '$pageSize', pageOffset: '$pageOffset' })
   activity;
@@ -50,11 +52,17 @@ export default class AccountLearningActivity extends LightningElement {
     this.pageOffset = event.detail.pageOffset;
   }
 
+  get contactHeading() {
+    return formatLabel(LABELS.memberDashboardTitle, this.selectedContactName || '');
+  }
+
   handleSelect(event) {
     this.selectedContactId = event.detail.personId;
+    this.selectedContactName = event.detail.name;
   }
 
   handleBack() {
     this.selectedContactId = undefined;
+    this.selectedContactName = undefined;
   }
 }

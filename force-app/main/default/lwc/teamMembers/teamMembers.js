@@ -36,11 +36,14 @@ export default class TeamMembers extends LightningElement {
   }
 
   get progressItems() {
-    return (this.team.data.members || []).map((member) => ({
-      key: member.personId,
-      label: member.name,
-      value: member.averageCompletion
-    }));
+    // Members without courses have no completion to draw
+    return (this.team.data.members || [])
+      .filter((member) => member.coursesAssigned > 0)
+      .map((member) => ({
+        key: member.personId,
+        label: member.name,
+        value: member.averageCompletion
+      }));
   }
 
   get showDetail() {

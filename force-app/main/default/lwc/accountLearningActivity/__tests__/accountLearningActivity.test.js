@@ -27,6 +27,9 @@ jest.mock(
   },
   { virtual: true }
 );
+jest.mock('@salesforce/label/c.Learning_Member_Title', () => ({ default: 'Learning of {0}' }), {
+  virtual: true
+});
 jest.mock('@salesforce/label/c.Learning_Pager_Range', () => ({ default: 'Showing {0}–{1} of {2}' }), {
   virtual: true
 });
@@ -131,6 +134,9 @@ describe('c-account-learning-activity', () => {
     await flushPromises();
     const detail = element.shadowRoot.querySelector('c-contact-learning-activity');
     expect(detail.recordId).toBe(contact.personId);
+    expect(element.shadowRoot.querySelector('.contact-heading').textContent).toBe(
+      `Learning of ${contact.name}`
+    );
     getContactLearning.emit(CONTACT);
     await flushPromises();
     expect(detail.shadowRoot.querySelector('c-person-learning')).not.toBeNull();

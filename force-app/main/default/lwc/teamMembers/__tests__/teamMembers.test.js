@@ -99,7 +99,8 @@ describe('c-team-members', () => {
       `${TEAM.summary.coursesAssigned}`
     );
     const bars = element.shadowRoot.querySelector('c-progress-bars');
-    expect(bars.items).toHaveLength(25);
+    expect(bars.items).toHaveLength(TEAM.members.filter((member) => member.coursesAssigned > 0).length);
+    expect(bars.items.length).toBeLessThan(25);
     expect(element.shadowRoot.querySelector('c-status-donut').statusCounts).toEqual(TEAM.statusCounts);
     expect(notices(element)).toHaveLength(0);
     await expect(element).toBeAccessible();
