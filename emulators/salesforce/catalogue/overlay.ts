@@ -42,7 +42,8 @@ const USER_TYPES = [
   'Guest',
   'CspLitePortal',
   'CsnOnly',
-  'SelfService'
+  'SelfService',
+  'AutomatedProcess'
 ];
 
 export const OVERLAY: Record<string, ObjectOverlay> = {
@@ -68,11 +69,11 @@ export const OVERLAY: Record<string, ObjectOverlay> = {
       MobilePhone: { type: 'phone', length: 40 },
       AboutMe: { type: 'textarea', length: 1000 },
       IsActive: { defaultValue: true, nillable: false },
-      // Derived from the profile's licence in an org; 'Standard' unless a seed says otherwise.
+      // Derived from the profile's licence in an org; 'Standard' unless a seed says otherwise. Not restricted
+      // here: orgs add types with features (automated and integration users), and only seeds write it.
       UserType: {
         type: 'picklist',
         picklistValues: USER_TYPES,
-        restrictedPicklist: true,
         defaultValue: 'Standard',
         ...readOnly
       },
