@@ -227,6 +227,13 @@ describe('tlms-sync run against the emulators', () => {
     assert.equal(result.exitCode, 2);
     assert.equal(result.summary!.error?.code, 'SETTINGS_NOT_ACTIVE');
     assert.match(result.summary!.error!.hint ?? '', /Setup tab/);
+    world.sf.store.update('ConnectorSettings__c', [
+      { Id: settings.Id, tlms__ActiveJson__c: '{"schemaVersion":1,"budgets":{"talentlmsShare":7}}' }
+    ]);
+    const invalid = await cli(world, ['run', '--json']);
+    assert.equal(invalid.exitCode, 2);
+    assert.equal(invalid.summary!.error?.code, 'SETTINGS_INVALID');
+    assert.match(invalid.summary!.error!.message, /budgets\.talentlmsShare/, 'the message names the path');
     world.sf.store.update('ConnectorSettings__c', [{ Id: settings.Id, tlms__ActiveJson__c: json }]);
   });
 });

@@ -4,7 +4,6 @@ import { CallMeter } from '../core/callMeter';
 import type { Clock } from '../core/clock';
 import {
   AuthError,
-  CircuitBreakerError,
   InterruptedError,
   LockHeldError,
   PreflightError,
@@ -12,7 +11,6 @@ import {
   SyncError,
   toSyncError
 } from '../core/errors';
-import { ExitCode } from '../core/exitCodes';
 import { portalIdOf } from '../core/keys';
 import { boundPlanSize, planResultSchema } from '../core/planResult';
 import type { Logger } from '../core/logger';
@@ -30,6 +28,7 @@ import { type BoundSchema, bindSchema, discoverNamespace } from '../salesforce/s
 import { TalentLmsClient } from '../talentlms/client';
 import { QuotaGovernor, type RateLimitInfo } from '../talentlms/quota';
 import { IssueRecorder } from './issues';
+import { type Outcome, outcomeOf } from './outcome';
 import { RunLock } from './lock';
 import { type CheckItem, evaluatePermissions, readPermissionRows } from './permissions';
 import type { Phase, ProgressSink, RunContext, RunOptions } from './phase';
@@ -260,6 +259,7 @@ class RunExecution {
       if (phase.shouldRun && !phase.shouldRun(context)) continue;
       this.meter.enter(phase.name);
       this.logger.info(`Phase ${phase.name} started`, { label: phase.label });
+      this.deps.progress.update(phase.label, 0, null);
       await phase.run(context);
       this.meter.enter('preflight');
       await context.checkpoint();
@@ -382,23 +382,8 @@ class RunExecution {
     return summary;
   }
 
-  private outcome(error: SyncError | null): Pick<RunSummary, 'status' | 'stopReason' | 'exitCode'> {
-    if (!error) {
-      const failed = this.counts.failed > 0 || (this.issues?.pendingCount ?? 0) > 0;
-      return failed
-        ? { status: 'partial', stopReason: null, exitCode: ExitCode.partial }
-        : { status: 'succeeded', stopReason: null, exitCode: ExitCode.ok };
-    }
-    if (error instanceof LockHeldError)
-      return { status: 'skipped', stopReason: 'lockHeld', exitCode: ExitCode.lockHeld };
-    if (error instanceof QuotaExhaustedError)
-      return { status: 'partial', stopReason: 'quota', exitCode: ExitCode.quota };
-    if (error instanceof CircuitBreakerError) {
-      return { status: 'failed', stopReason: 'circuitBreaker', exitCode: ExitCode.circuitBreaker };
-    }
-    if (error instanceof InterruptedError)
-      return { status: 'partial', stopReason: 'interrupted', exitCode: ExitCode.partial };
-    return { status: 'failed', stopReason: null, exitCode: error.exitCode };
+  private outcome(error: SyncError | null): Outcome {
+    return outcomeOf(error, this.counts.failed > 0 || (this.issues?.pendingCount ?? 0) > 0);
   }
 
   private summaryFor(error: SyncError | null, pendingSalesforceCalls = 0): RunSummary {

@@ -1,10 +1,13 @@
 import { EXIT_CODE_MEANINGS } from '../core/exitCodes';
 import { ISSUE_CODES, type IssueCodeInfo } from '../core/issueCodes';
+import { SCHEMA } from '../salesforce/schema';
 
 export const ISSUE_CODES_DOC_FILE = 'docs/issue-codes.md';
 
 /** docs/issue-codes.md, rendered from sync/src/core/issueCodes.ts (a test fails when the file is stale). */
 export function renderIssueCodesDoc(): string {
+  const run = SCHEMA.SyncRun;
+  const issue = SCHEMA.SyncIssue;
   const entries = Object.entries(ISSUE_CODES as Record<string, IssueCodeInfo>);
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const lines = [
@@ -13,8 +16,8 @@ export function renderIssueCodesDoc(): string {
     '<!-- Generated from sync/src/core/issueCodes.ts by `npm run docs:issue-codes`; do not edit by hand. -->',
     '',
     'Every problem the runner reports has a stable code. Codes that stop a run appear as `error.code` in the run',
-    'summary (`tlms-sync … --json`, docs/cli.md) and on `SyncRun__c.ErrorCode__c`; per-record codes are',
-    '`SyncIssue__c.Code__c` rows in the Sync Health tab, one row per person, action and code, with a count.',
+    `summary (\`tlms-sync … --json\`, docs/cli.md) and on \`${run.api}.${run.fields.ErrorCode.api}\`; per-record codes are`,
+    `\`${issue.api}.${issue.fields.Code.api}\` rows in the Sync Health tab, one row per person, action and code, with a count.`,
     '',
     '## Exit codes',
     '',

@@ -2,7 +2,8 @@ import { Connection } from 'jsforce';
 import type { SalesforceAuth } from '../config/load';
 import type { CallMeter } from '../core/callMeter';
 import type { Clock } from '../core/clock';
-import { AuthError, QuotaExhaustedError, SalesforceApiError, SyncError } from '../core/errors';
+import { AuthError } from '../core/errors';
+import { mapApiError, mapAuthError } from './errors';
 import type { Logger } from '../core/logger';
 import type { Redactor } from '../core/redact';
 import type {
@@ -116,79 +117,6 @@ async function identityFromUserInfo(conn: Connection, instanceUrl: string): Prom
   } catch (error) {
     throw mapAuthError(error);
   }
-}
-
-function errorName(error: unknown): string {
-  if (error && typeof error === 'object') {
-    const e = error as { errorCode?: unknown; name?: unknown };
-    if (typeof e.errorCode === 'string') return e.errorCode;
-    if (typeof e.name === 'string') return e.name;
-  }
-  return '';
-}
-
-function isNetworkError(error: unknown): boolean {
-  const text = `${errorName(error)} ${(error as { code?: string })?.code ?? ''} ${(error as Error)?.message ?? ''}`;
-  return /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|ETIMEDOUT|FetchError|socket hang up|network/i.test(
-    text
-  );
-}
-
-export function mapAuthError(error: unknown): SyncError {
-  if (error instanceof SyncError) return error;
-  const name = errorName(error);
-  const message = error instanceof Error ? error.message : String(error);
-  const data = { oauthError: name, description: message.slice(0, 200) };
-  if (isNetworkError(error))
-    return new AuthError('SF_UNREACHABLE', `Salesforce could not be reached: ${message}`, { data });
-  switch (name) {
-    case 'invalid_client':
-    case 'invalid_client_id':
-    case 'invalid_client_credentials':
-      return new AuthError('SF_AUTH_INVALID_CLIENT', `Salesforce refused the client credentials (${name})`, {
-        data
-      });
-    case 'invalid_grant':
-      return /domain/i.test(message)
-        ? new AuthError('SF_AUTH_WRONG_DOMAIN', `Salesforce refused the grant on this host: ${message}`, {
-            data
-          })
-        : new AuthError(
-            'SF_AUTH_GRANT_REFUSED',
-            `Salesforce refused the client-credentials grant: ${message}`,
-            { data }
-          );
-    case 'unsupported_grant_type':
-      return new AuthError(
-        'SF_AUTH_GRANT_REFUSED',
-        `The client-credentials flow is not enabled: ${message}`,
-        { data }
-      );
-    case 'INVALID_SESSION_ID':
-    case 'ERROR_HTTP_401':
-      return new AuthError('SF_SESSION_INVALID', 'The Salesforce access token is invalid or expired', {
-        data
-      });
-    default:
-      return new AuthError('SF_AUTH_FAILED', `Salesforce authentication failed: ${name || message}`, {
-        data
-      });
-  }
-}
-
-/** Maps a thrown jsforce error to a SyncError callers can branch on. */
-export function mapApiError(error: unknown): SyncError {
-  if (error instanceof SyncError) return error;
-  const name = errorName(error);
-  const message = error instanceof Error ? error.message : String(error);
-  if (name === 'REQUEST_LIMIT_EXCEEDED') return new QuotaExhaustedError('salesforce', { message });
-  if (name === 'INVALID_SESSION_ID') return mapAuthError(error);
-  if (isNetworkError(error))
-    return new AuthError('SF_UNREACHABLE', `Salesforce could not be reached: ${message}`);
-  const raw = (error as { data?: unknown }).data;
-  return new SalesforceApiError(name || 'UNKNOWN', message, {
-    data: raw === undefined ? {} : { response: raw }
-  });
 }
 
 function stripAttributes<T extends SalesforceRecord>(record: Record<string, unknown>): T {
