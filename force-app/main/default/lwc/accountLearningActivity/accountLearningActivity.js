@@ -1,5 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
 import getAccountActivity from '@salesforce/apex/AccountLearningController.getAccountActivity';
+import { refreshApex } from '@salesforce/apex';
 import LABELS from 'c/learningLabels';
 import { formatLabel } from 'c/learningUtils';
 
@@ -64,5 +65,10 @@ export default class AccountLearningActivity extends LightningElement {
   handleBack() {
     this.selectedContactId = undefined;
     this.selectedContactName = undefined;
+  }
+
+  handleRefresh() {
+    // Cacheable Apex answers stay in the client cache; a refresh asks Apex again after a sync
+    return refreshApex(this.activity);
   }
 }

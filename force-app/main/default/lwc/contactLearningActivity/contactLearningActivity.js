@@ -1,5 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
 import getContactLearning from '@salesforce/apex/ContactLearningController.getContactLearning';
+import { refreshApex } from '@salesforce/apex';
 import LABELS from 'c/learningLabels';
 
 export default class ContactLearningActivity extends LightningElement {
@@ -13,5 +14,10 @@ export default class ContactLearningActivity extends LightningElement {
 
   get isLoading() {
     return !this.learning || (!this.learning.data && !this.learning.error);
+  }
+
+  handleRefresh() {
+    // Cacheable Apex answers stay in the client cache; a refresh asks Apex again after a sync
+    return refreshApex(this.learning);
   }
 }

@@ -88,6 +88,7 @@ import partialSectionsHidden from '@salesforce/label/c.Learning_Partial_Sections
 import partialTitle from '@salesforce/label/c.Learning_Partial_Title';
 import partialTruncated from '@salesforce/label/c.Learning_Partial_Truncated';
 import pointsValue from '@salesforce/label/c.Learning_Points';
+import refresh from '@salesforce/label/c.Learning_Refresh';
 import statusCompleted from '@salesforce/label/c.Learning_Status_Completed';
 import statusExpired from '@salesforce/label/c.Learning_Status_Expired';
 import statusFailed from '@salesforce/label/c.Learning_Status_Failed';
@@ -187,6 +188,7 @@ const LABELS = {
   partialTitle,
   partialTruncated,
   pointsValue,
+  refresh,
   statusCompleted,
   statusExpired,
   statusFailed,

@@ -1,5 +1,6 @@
 import { LightningElement, wire } from 'lwc';
 import getMyLearning from '@salesforce/apex/MyLearningController.getMyLearning';
+import { refreshApex } from '@salesforce/apex';
 import LABELS from 'c/learningLabels';
 
 export default class MyLearning extends LightningElement {
@@ -10,5 +11,10 @@ export default class MyLearning extends LightningElement {
 
   get isLoading() {
     return !this.learning || (!this.learning.data && !this.learning.error);
+  }
+
+  handleRefresh() {
+    // Cacheable Apex answers stay in the client cache; a refresh asks Apex again after a sync
+    return refreshApex(this.learning);
   }
 }

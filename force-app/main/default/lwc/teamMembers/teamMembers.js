@@ -1,5 +1,6 @@
 import { LightningElement, wire } from 'lwc';
 import getTeam from '@salesforce/apex/TeamMembersController.getTeam';
+import { refreshApex } from '@salesforce/apex';
 import LABELS from 'c/learningLabels';
 
 const PAGE_SIZE = 25;
@@ -67,5 +68,10 @@ export default class TeamMembers extends LightningElement {
   handleBack() {
     this.selectedMemberId = undefined;
     this.selectedMemberName = undefined;
+  }
+
+  handleRefresh() {
+    // Cacheable Apex answers stay in the client cache; a refresh asks Apex again after a sync
+    return refreshApex(this.team);
   }
 }

@@ -1,4 +1,5 @@
 import { createElement } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
 import AccountLearningActivity from 'c/accountLearningActivity';
 import getAccountActivity from '@salesforce/apex/AccountLearningController.getAccountActivity';
 import getContactLearning from '@salesforce/apex/ContactLearningController.getContactLearning';
@@ -11,6 +12,7 @@ const NO_CONTACTS = require('./data/getAccountActivity.noContacts.json');
 const PARTIAL = require('./data/getAccountActivity.partial.json');
 const CONTACT = require('../../contactLearningActivity/__tests__/data/getContactLearning.json');
 
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 jest.mock(
   '@salesforce/apex/AccountLearningController.getAccountActivity',
   () => {
@@ -198,5 +200,15 @@ describe('c-account-learning-activity', () => {
     const panel = element.shadowRoot.querySelector('c-error-panel');
     expect(panel.friendlyMessage).toBe('c.Learning_Error_LoadAccount');
     await expect(element).toBeAccessible();
+  });
+
+  it('asks Apex again when the user refreshes', async () => {
+    const element = render();
+    await flushPromises();
+    getAccountActivity.emit(SMALL);
+    await flushPromises();
+    element.shadowRoot.querySelector('lightning-button-icon.refresh').click();
+    expect(refreshApex).toHaveBeenCalledTimes(1);
+    expect(refreshApex.mock.calls[0][0].data).toEqual(SMALL);
   });
 });

@@ -1,10 +1,12 @@
 import { createElement } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
 import ContactLearningActivity from 'c/contactLearningActivity';
 import getContactLearning from '@salesforce/apex/ContactLearningController.getContactLearning';
 
 const LEARNING = require('./data/getContactLearning.json');
 const NOT_SYNCED = require('./data/getContactLearning.notSynced.json');
 
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 jest.mock(
   '@salesforce/apex/ContactLearningController.getContactLearning',
   () => {
@@ -88,5 +90,15 @@ describe('c-contact-learning-activity', () => {
       "You can't see this contact, so its learning activity is hidden."
     );
     await expect(element).toBeAccessible();
+  });
+
+  it('asks Apex again when the user refreshes', async () => {
+    const element = render();
+    await flushPromises();
+    getContactLearning.emit(LEARNING);
+    await flushPromises();
+    element.shadowRoot.querySelector('lightning-button-icon.refresh').click();
+    expect(refreshApex).toHaveBeenCalledTimes(1);
+    expect(refreshApex.mock.calls[0][0].data).toEqual(LEARNING);
   });
 });

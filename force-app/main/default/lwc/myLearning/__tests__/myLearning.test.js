@@ -1,4 +1,5 @@
 import { createElement } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
 import MyLearning from 'c/myLearning';
 import getMyLearning from '@salesforce/apex/MyLearningController.getMyLearning';
 
@@ -7,6 +8,7 @@ const NOT_SYNCED = require('./data/getMyLearning.notSynced.json');
 const NOT_SYNCED_ADMIN = require('./data/getMyLearning.notSyncedAdmin.json');
 const PARTIAL = require('./data/getMyLearning.partial.json');
 
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 jest.mock(
   '@salesforce/apex/MyLearningController.getMyLearning',
   () => {
@@ -145,5 +147,15 @@ describe('c-my-learning', () => {
     expect(items).toEqual(['You do not have access to TalentLMS learning records.']);
     expect(personLearning(element)).toBeNull();
     await expect(element).toBeAccessible();
+  });
+
+  it('asks Apex again when the user refreshes', async () => {
+    const element = render();
+    await flushPromises();
+    getMyLearning.emit(LEARNING);
+    await flushPromises();
+    element.shadowRoot.querySelector('lightning-button-icon.refresh').click();
+    expect(refreshApex).toHaveBeenCalledTimes(1);
+    expect(refreshApex.mock.calls[0][0].data).toEqual(LEARNING);
   });
 });

@@ -1,4 +1,5 @@
 import { createElement } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
 import TeamMembers from 'c/teamMembers';
 import getTeam from '@salesforce/apex/TeamMembersController.getTeam';
 import getMemberLearning from '@salesforce/apex/TeamMembersController.getMemberLearning';
@@ -11,6 +12,7 @@ const NOT_SYNCED = require('./data/getTeam.notSynced.json');
 const PARTIAL = require('./data/getTeam.partial.json');
 const MEMBER = require('../../teamMemberLearning/__tests__/data/getMemberLearning.json');
 
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 jest.mock(
   '@salesforce/apex/TeamMembersController.getTeam',
   () => {
@@ -208,5 +210,15 @@ describe('c-team-members', () => {
       "You don't have access to TalentLMS learning records."
     );
     await expect(element).toBeAccessible();
+  });
+
+  it('asks Apex again when the user refreshes', async () => {
+    const element = render();
+    await flushPromises();
+    getTeam.emit(TEAM);
+    await flushPromises();
+    element.shadowRoot.querySelector('lightning-button-icon.refresh').click();
+    expect(refreshApex).toHaveBeenCalledTimes(1);
+    expect(refreshApex.mock.calls[0][0].data).toEqual(TEAM);
   });
 });
