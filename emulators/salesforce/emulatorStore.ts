@@ -18,7 +18,8 @@ export class EmulatorStore {
   constructor(
     private readonly store: Store,
     private readonly schema: Schema,
-    private readonly clock: Clock
+    private readonly clock: Clock,
+    private readonly apiVersion: string
   ) {}
 
   /** The object's API name for a source or API name (`UserCourse__c` → `tlms__UserCourse__c`). */
@@ -96,7 +97,7 @@ export class EmulatorStore {
   query(soql: string, options: { includeDeleted?: boolean; apiVersion?: string } = {}): JsonRecord[] {
     const compiled = compileQuery(soql, this.schema, everything, this.clock.now());
     const rows = runQuery(compiled, this.store, options.includeDeleted === true);
-    return rows.map((r) => projectRecord(compiled, this.store, r, options.apiVersion ?? '65.0'));
+    return rows.map((r) => projectRecord(compiled, this.store, r, options.apiVersion ?? this.apiVersion));
   }
 
   /** Number of rows a query matches (COUNT() or not). */

@@ -170,7 +170,7 @@ export async function startSalesforceEmulator(
     apiVersion,
     runAsUserId,
     runAsUsername,
-    store: new EmulatorStore(store, schema, clock),
+    store: new EmulatorStore(store, schema, clock, apiVersion),
     calls,
     faults,
     clock,

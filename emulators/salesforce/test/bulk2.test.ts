@@ -154,7 +154,7 @@ describe('Bulk API 2.0', () => {
       input
     });
     assert.deepEqual(
-      results.successfulResults.map((r) => r[KEY]),
+      results.successfulResults.map((r) => (r as Record<string, unknown>)[KEY]),
       ['REP-2']
     );
     assert.deepEqual(
