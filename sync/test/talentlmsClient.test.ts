@@ -106,6 +106,24 @@ describe('TalentLmsClient against the emulator over HTTP', () => {
     assert.equal(emulator.calls.snapshot().total, 3);
   });
 
+  it('stops cleanly (quota, exit 3) when TalentLMS keeps answering 429 after the burst wait', async () => {
+    emulator.calls.reset();
+    const meter = new CallMeter();
+    const rule = emulator.faults.add({ kind: 'status', status: 429, route: 'siteinfo' });
+    try {
+      await assert.rejects(client(KEY, meter).get('siteinfo'), (error: unknown) => {
+        assert.ok(error instanceof SyncError);
+        assert.equal(error.code, 'TALENTLMS_QUOTA_SPENT');
+        assert.equal(error.exitCode, 3);
+        return true;
+      });
+    } finally {
+      emulator.faults.remove(rule.id);
+    }
+    assert.equal(meter.total('talentlms'), 3, 'every 429 is a call');
+    assert.equal(emulator.calls.snapshot().total, 3);
+  });
+
   it('stops at the quota share with the governor, counting the same as the emulator', async () => {
     emulator.calls.reset();
     const meter = new CallMeter();

@@ -35,6 +35,7 @@ interface ExistingIssue {
 
 const S = PICKLIST_VALUES.SyncIssueStatus;
 const MAX_TEXT = 255;
+const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 export class IssueRecorder {
   private readonly existing = new Map<string, ExistingIssue>();
@@ -104,7 +105,7 @@ export class IssueRecorder {
         [f.Code]: issue.code,
         [f.Action]: issue.action.slice(0, 40),
         [f.Status]: S.open,
-        [f.SalesforceId]: issue.salesforceId ?? (issue.subject.length <= 18 ? issue.subject : null),
+        [f.SalesforceId]: issue.salesforceId ?? (SALESFORCE_ID.test(issue.subject) ? issue.subject : null),
         [f.PersonName]: issue.personName ? issue.personName.slice(0, MAX_TEXT) : null,
         [f.Learner]: issue.learnerId ?? null,
         [f.Message]: this.redactor.redact(issue.message).slice(0, MAX_TEXT),

@@ -4,6 +4,13 @@ import { AuthError, QuotaExhaustedError, SalesforceApiError, SyncError } from '.
  * jsforce errors → SyncErrors callers can branch on: OAuth errors (named after the OAuth `error`) and REST
  * errors (named after Salesforce's `errorCode`), network failures apart.
  */
+const OAUTH_ERRORS = new Set([
+  'invalid_client',
+  'invalid_client_id',
+  'invalid_grant',
+  'unsupported_grant_type'
+]);
+
 export function errorName(error: unknown): string {
   if (error && typeof error === 'object') {
     const e = error as { errorCode?: unknown; name?: unknown };
@@ -68,7 +75,8 @@ export function mapApiError(error: unknown): SyncError {
   const name = errorName(error);
   const message = error instanceof Error ? error.message : String(error);
   if (name === 'REQUEST_LIMIT_EXCEEDED') return new QuotaExhaustedError('salesforce', { message });
-  if (name === 'INVALID_SESSION_ID') return mapAuthError(error);
+  // A failed token refresh surfaces on the call that needed it, named after the OAuth error.
+  if (name === 'INVALID_SESSION_ID' || OAUTH_ERRORS.has(name)) return mapAuthError(error);
   if (isNetworkError(error))
     return new AuthError('SF_UNREACHABLE', `Salesforce could not be reached: ${message}`);
   const raw = (error as { data?: unknown }).data;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CallMeter } from '../core/callMeter';
 import type { Clock } from '../core/clock';
-import { AuthError, type SyncError, TalentLmsApiError } from '../core/errors';
+import { AuthError, QuotaExhaustedError, type SyncError, TalentLmsApiError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { Redactor } from '../core/redact';
 import { mapTalentLmsError } from './errors';
@@ -106,6 +106,10 @@ export class TalentLmsClient {
           code === 'TALENTLMS_SERVER_ERROR' ||
           code === 'TALENTLMS_RATE_LIMITED' ||
           code === 'TALENTLMS_UNREACHABLE';
+        // 429 after waiting out the burst window: the hour is spent (other integrations share it); stop cleanly.
+        if (code === 'TALENTLMS_RATE_LIMITED' && attempt === attempts) {
+          throw new QuotaExhaustedError('talentlms', { endpoint, status: 429 });
+        }
         if (!retryable || attempt === attempts) throw lastError;
         this.options.logger.info('TalentLMS call failed; retrying', { endpoint, code, attempt });
         if (code === 'TALENTLMS_RATE_LIMITED' && this.governor) await this.governor.backOff(signal);
