@@ -206,6 +206,14 @@ export class BulkJobs {
   results(req: RouteRequest, id: string): RouteResponse {
     const ctx = this.ctx();
     const job = this.get('query', id);
+    if (Number(req.apiVersion) !== job.apiVersion) {
+      // Results must be read with the API version that created the job (salesforce.md §2).
+      throw new ApiError(
+        409,
+        'INVALIDJOB',
+        `Job ${job.id} was created with API version ${job.apiVersion.toFixed(1)}; read its results with that version`
+      );
+    }
     if (job.state !== 'JobComplete')
       throw new ApiError(400, 'INVALIDJOB', `Job is not complete: ${job.state}`);
     const locator = req.query.get('locator');

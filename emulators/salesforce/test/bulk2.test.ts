@@ -83,9 +83,17 @@ describe('Bulk API 2.0', () => {
       assert.ok(locator, 'Sforce-Locator is always sent');
     } while (locator !== 'null');
     assert.equal(pages, 3);
+    const otherVersion = await fetch(`${sf.instanceUrl}/services/data/v61.0/jobs/query/${job.id}/results`, {
+      headers: { authorization: `Bearer ${conn.accessToken}` }
+    });
+    assert.equal(otherVersion.status, 409, 'results are read with the version that created the job');
     assert.equal(ids.size, 2500, 'all rows once');
     const calls = sf.calls.snapshot();
-    assert.equal(calls.byRoute['GET /jobs/query/{id}/results'], 3, 'every Bulk 2.0 request is a call');
+    assert.equal(
+      calls.byRoute['GET /jobs/query/{id}/results'],
+      4,
+      'every Bulk 2.0 request is a call, refused ones too'
+    );
     assert.equal(calls.byRoute['POST /jobs/query'], 1);
   });
 
