@@ -49,7 +49,9 @@ export default function sfdcPreview(options) {
     const entry = unresolved.get(key) ?? { source, reason, importers: new Set() };
     entry.importers.add(where);
     unresolved.set(key, entry);
-    return UNRESOLVED + source;
+    // Any named import from the placeholder must resolve too, or rollup stops at the first one before the
+    // full list can be reported.
+    return { id: UNRESOLVED + source, syntheticNamedExports: true };
   };
 
   return {
@@ -137,7 +139,7 @@ export default function sfdcPreview(options) {
     },
 
     load(id) {
-      if (id.startsWith(UNRESOLVED)) return 'export default undefined;';
+      if (id.startsWith(UNRESOLVED)) return 'export default {};';
       if (!id.startsWith(VIRTUAL)) return null;
       const source = id.slice(VIRTUAL.length);
       if (source === 'components') return componentRegistry(options);

@@ -3,9 +3,9 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { systemClock } from '../../sync/src/core/clock';
 import type { RecordSource } from './data/recordSource';
-import { MemoryRecordSource } from './data/memorySource';
 import { RestRecordSource } from './data/restSource';
 import { builtInFixture } from './fixture';
+import { startInProcessOrg } from './inProcessOrg';
 import { readPersonaManifest, type PersonaManifest } from './personas';
 import { startPreviewServer } from './server';
 
@@ -14,7 +14,7 @@ import { startPreviewServer } from './server';
  * Serves the preview on 127.0.0.1:
  * - against running emulators: `--ready` names a file holding the harness's `--json` ready line (or set
  *   TLMS_SF_INSTANCE_URL, TLMS_SF_CLIENT_ID, TLMS_SF_CLIENT_SECRET, TLMS_SF_NAMESPACE and pass `--manifest`);
- * - otherwise with the built-in fixture org in memory.
+ * - otherwise with the Salesforce emulator started in this process and loaded with the built-in fixture org.
  * The bundle is rebuilt first when it is missing or older than the sources (or with --build).
  */
 const ROOT = resolve(__dirname, '../..');
@@ -88,7 +88,6 @@ export function buildBundle(root: string): void {
 interface ReadyLine {
   salesforce: {
     instanceUrl: string;
-    loginUrl?: string;
     clientId: string;
     clientSecret: string;
     namespace?: string;
@@ -104,7 +103,14 @@ function readReadyLine(file: string): ReadyLine {
   return JSON.parse(line) as ReadyLine;
 }
 
-function connect(args: Args): { source: RecordSource; manifest: PersonaManifest; namespace: string } {
+interface Connection {
+  source: RecordSource;
+  manifest: PersonaManifest;
+  namespace: string;
+  close?: () => Promise<void>;
+}
+
+async function connect(args: Args): Promise<Connection> {
   if (args.ready) {
     const ready = readReadyLine(args.ready);
     const manifestFile =
@@ -132,8 +138,10 @@ function connect(args: Args): { source: RecordSource; manifest: PersonaManifest;
     });
     return { source, manifest: readPersonaManifest(args.manifest), namespace };
   }
+  // No running emulators: start the Salesforce emulator in this process with the built-in fixture org.
   const fixture = builtInFixture(systemClock.now());
-  return { source: new MemoryRecordSource(fixture.records), manifest: fixture.manifest, namespace: '' };
+  const { emulator, source } = await startInProcessOrg(fixture, { namespace: 'tlms' });
+  return { source, manifest: fixture.manifest, namespace: emulator.namespace, close: () => emulator.close() };
 }
 
 async function main(): Promise<void> {
@@ -142,7 +150,7 @@ async function main(): Promise<void> {
     process.stderr.write('preview: building the bundle (npm run preview:build)…\n');
     buildBundle(ROOT);
   }
-  const { source, manifest, namespace } = connect(args);
+  const { source, manifest, namespace, close } = await connect(args);
   const server = await startPreviewServer({ root: ROOT, source, manifest, namespace, port: args.port });
   const summary = {
     url: server.url,
@@ -155,7 +163,10 @@ async function main(): Promise<void> {
     `preview: personas ${summary.personas.map((p) => `${p.key} (${p.name})`).join(', ')}; switch in the header or add ?as=<persona>\n`
   );
   const stop = () => {
-    server.close().then(() => process.exit(0));
+    server
+      .close()
+      .then(() => close?.())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -2,8 +2,6 @@ import type { FieldValue, RecordSource, SRecord } from './recordSource';
 
 export interface SalesforceConnection {
   instanceUrl: string;
-  /** Token host; defaults to instanceUrl (My Domain). */
-  loginUrl?: string;
   clientId?: string;
   clientSecret?: string;
   /** A ready token instead of client credentials (e.g. `sf org display --json`). */
@@ -117,6 +115,7 @@ export class RestRecordSource implements RecordSource {
     return this.fieldsByObject.get(objectName) ?? null;
   }
 
+  /** Client credentials are honoured on the My Domain host only (login.salesforce.com refuses them). */
   private async authorize(): Promise<string> {
     const { clientId, clientSecret } = this.connection;
     if (!clientId || !clientSecret) {
@@ -124,18 +123,15 @@ export class RestRecordSource implements RecordSource {
         'No Salesforce credentials: give clientId and clientSecret (or an access token) to the preview'
       );
     }
-    const response = await fetch(
-      `${this.connection.loginUrl ?? this.connection.instanceUrl}/services/oauth2/token`,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: clientId,
-          client_secret: clientSecret
-        })
-      }
-    );
+    const response = await fetch(`${this.connection.instanceUrl}/services/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: clientSecret
+      })
+    });
     const body = (await response.json()) as {
       access_token?: string;
       error?: string;

@@ -3,8 +3,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { checkBundle } from '../../../preview/server/server';
-import { labelValue, startFixturePreview, type FixturePreview } from '../support/preview';
+import { RestRecordSource } from '../../../preview/server/data/restSource';
+import { checkBundle, startPreviewServer } from '../../../preview/server/server';
+import { FIXTURE_NOW, ROOT, labelValue, startFixturePreview, type FixturePreview } from '../support/preview';
 
 // The preview backend over real HTTP on 127.0.0.1, answering as each persona from the built-in fixture org.
 describe('preview backend', () => {
@@ -15,7 +16,7 @@ describe('preview backend', () => {
   before(async () => {
     preview = await startFixturePreview({ requireBundle: false });
   });
-  after(() => preview.server.close());
+  after(() => preview.close());
 
   async function apex(persona: string, path: string, params: unknown = {}) {
     const response = await fetch(`${preview.server.url}/api/apex/${path}`, {
@@ -93,15 +94,66 @@ describe('preview backend', () => {
   });
 
   it('fails loudly when an answer breaks its DTO contract', async () => {
-    const learner = preview.fixture.records.Learner__c[0];
-    await preview.source.update('Learner__c', learner.Id, { State__c: 'Bogus' });
+    // In memory: the emulator would (rightly) refuse a value outside the restricted picklist.
+    const memory = await startFixturePreview({ requireBundle: false, org: 'memory' });
     try {
-      const result = await apex('learner', 'MyLearningController/getMyLearning');
-      assert.equal(result.status, 500);
-      assert.equal(result.body.exceptionType, 'PreviewContractViolation');
-      assert.match(String(result.body.message), /syncState/);
+      const learner = memory.fixture.records.Learner__c[0];
+      await memory.source.update('Learner__c', learner.Id, { State__c: 'Bogus' });
+      const response = await fetch(`${memory.server.url}/api/apex/MyLearningController/getMyLearning`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-preview-user': userOf('learner') },
+        body: '{}'
+      });
+      const body = (await response.json()) as Record<string, unknown>;
+      assert.equal(response.status, 500);
+      assert.equal(body.exceptionType, 'PreviewContractViolation');
+      assert.match(String(body.message), /syncState/);
     } finally {
-      await preview.source.update('Learner__c', learner.Id, { State__c: 'Synced' });
+      await memory.close();
+    }
+  });
+
+  it('reads the same DTOs over the REST API of a running emulator as from its store (namespace tlms)', async () => {
+    const emulator = preview.emulator;
+    assert.ok(emulator, 'the fixture runs inside the Salesforce emulator');
+    assert.equal(emulator.namespace, 'tlms');
+    const rest = new RestRecordSource({
+      instanceUrl: emulator.instanceUrl,
+      clientId: emulator.clientId,
+      clientSecret: emulator.clientSecret,
+      apiVersion: emulator.apiVersion,
+      namespace: emulator.namespace
+    });
+    const overRest = await startPreviewServer({
+      root: ROOT,
+      source: rest,
+      manifest: preview.fixture.manifest,
+      namespace: emulator.namespace,
+      requireBundle: false,
+      clock: { now: () => FIXTURE_NOW, sleep: async () => undefined }
+    });
+    try {
+      for (const [persona, path, params] of [
+        ['learner', 'MyLearningController/getMyLearning', {}],
+        ['manager', 'TeamMembersController/getTeam', { pageSize: 25, pageOffset: 0, includeIndirect: true }],
+        [
+          'manager',
+          'AccountLearningController/getAccountActivity',
+          { accountId: preview.fixture.manifest.records.accountId, pageSize: 50, pageOffset: 0 }
+        ]
+      ] as const) {
+        const fromStore = await apex(persona, path, params);
+        const response = await fetch(`${overRest.url}/api/apex/${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-preview-user': userOf(persona) },
+          body: JSON.stringify(params)
+        });
+        assert.equal(response.status, 200, path);
+        assert.deepEqual(await response.json(), fromStore.body, `${path} over REST equals the store`);
+      }
+      assert.ok(emulator.calls.snapshot().total > 0, 'the REST source really called the emulator');
+    } finally {
+      await overRest.close();
     }
   });
 

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import type { SalesforceEmulator } from '../../../emulators/salesforce';
+import { ManualClock } from '../../../sync/src/core/clock';
 import { MemoryRecordSource } from '../../../preview/server/data/memorySource';
+import type { RecordSource } from '../../../preview/server/data/recordSource';
+import { startInProcessOrg } from '../../../preview/server/inProcessOrg';
 import { builtInFixture, type Fixture } from '../../../preview/server/fixture';
 import { buildBundle, bundleIsStale } from '../../../preview/server/main';
 import { startPreviewServer, type PreviewServer } from '../../../preview/server/server';
@@ -16,25 +20,47 @@ export function ensureBundle(): void {
 
 export interface FixturePreview {
   server: PreviewServer;
-  source: MemoryRecordSource;
+  source: RecordSource;
   fixture: Fixture;
+  /** The in-process Salesforce emulator holding the fixture (absent with org: 'memory'). */
+  emulator?: SalesforceEmulator;
+  close(): Promise<void>;
 }
 
+export const FIXTURE_NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
+
+/**
+ * The built-in fixture org served by the preview: by default inside the real Salesforce emulator (namespace
+ * `tlms`), or in memory (`org: 'memory'`) where a test needs values the emulator would reject.
+ */
 export async function startFixturePreview(
-  options: { requireBundle?: boolean; sharing?: ContactSharing; now?: number } = {}
+  options: { requireBundle?: boolean; sharing?: ContactSharing; org?: 'emulator' | 'memory' } = {}
 ): Promise<FixturePreview> {
-  const fixture = builtInFixture(options.now ?? Date.UTC(2026, 10, 25, 9, 0, 0));
-  const source = new MemoryRecordSource(fixture.records);
+  const clock = new ManualClock(FIXTURE_NOW);
+  const fixture = builtInFixture(FIXTURE_NOW);
+  let source: RecordSource;
+  let emulator: SalesforceEmulator | undefined;
+  if (options.org === 'memory') source = new MemoryRecordSource(fixture.records);
+  else ({ emulator, source } = await startInProcessOrg(fixture, { clock, namespace: 'tlms' }));
   const server = await startPreviewServer({
     root: ROOT,
     source,
     manifest: fixture.manifest,
-    namespace: '',
+    namespace: emulator?.namespace ?? '',
     requireBundle: options.requireBundle,
     sharing: options.sharing,
-    clock: { now: () => options.now ?? Date.UTC(2026, 10, 25, 9, 0, 0), sleep: async () => undefined }
+    clock
   });
-  return { server, source, fixture };
+  return {
+    server,
+    source,
+    fixture,
+    emulator,
+    close: async () => {
+      await server.close();
+      await emulator?.close();
+    }
+  };
 }
 
 /** Label API names (fullName) from the package: none of them may ever be shown as text. */
