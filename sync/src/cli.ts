@@ -62,14 +62,6 @@ export async function runCli(
   }
   const mode: Command = args.command;
   const reporter = new Reporter({ json: args.json, stdout: io.stdout, stderr: io.stderr });
-  const logLevel = parseLogLevel(io.env.TLMS_LOG_LEVEL);
-  const logger = createLogger('tlms-sync', {
-    level: logLevel,
-    clock,
-    write: (line) => io.stderr.write(line),
-    redactor
-  });
-
   let config;
   try {
     config = loadConfig({ env: io.env, configPath: args.configPath, cwd: io.cwd, redactor });
@@ -78,6 +70,13 @@ export async function runCli(
     reporter.summary(summary);
     return { exitCode: summary.exitCode, summary };
   }
+  // The level may come from the config file, so the logger is made once the configuration is read.
+  const logger = createLogger('tlms-sync', {
+    level: io.env.TLMS_LOG_LEVEL ? parseLogLevel(io.env.TLMS_LOG_LEVEL) : config.logLevel,
+    clock,
+    write: (line) => io.stderr.write(line),
+    redactor
+  });
   for (const warning of config.warnings) logger.warn(warning);
   const summary = await executeRun(
     mode,

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readProjectApiVersion } from '../src/config/apiVersion';
@@ -140,7 +140,13 @@ describe('loadConfig', () => {
       clientSecret: 'consumer-secret-456'
     });
     assert.equal(config.salesforce.namespace, undefined, 'unset namespace means: discover at preflight');
-    assert.equal(config.salesforce.apiVersion, readProjectApiVersion());
+    const project = JSON.parse(readFileSync(join(__dirname, '..', '..', 'sfdx-project.json'), 'utf8'));
+    assert.equal(
+      config.salesforce.apiVersion,
+      project.sourceApiVersion,
+      'the API version comes from sfdx-project.json'
+    );
+    assert.equal(readProjectApiVersion(), project.sourceApiVersion);
     assert.equal(config.talentlms.baseUrl, 'https://acme.talentlms.com');
   });
 
