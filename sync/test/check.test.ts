@@ -73,4 +73,34 @@ describe('tlms-sync check against the emulators', () => {
     );
     world.sf.setPermissions({});
   });
+
+  it('reports a binding mismatch as a failing check with its fix', async () => {
+    const run = await cli(world, ['run']);
+    assert.equal(run.exitCode, 0, run.stdout);
+    const [state] = world.sf.store.all('SyncState__c');
+    world.sf.store.update('SyncState__c', [{ Id: state.Id, tlms__OrganizationId__c: '00D000000000001AAA' }]);
+    try {
+      const result = await cli(world, ['check', '--json']);
+      assert.equal(result.exitCode, 2);
+      const binding = result.summary!.checks!.find((c) => c.name.startsWith('Binding'))!;
+      assert.equal(binding.ok, false);
+      assert.match(binding.fix!, /00D000000000001AAA.*rebind/s);
+    } finally {
+      world.sf.store.update('SyncState__c', [
+        { Id: state.Id, tlms__OrganizationId__c: world.sf.organizationId }
+      ]);
+    }
+  });
+
+  it('names a TalentLMS portal whose API is switched off', async () => {
+    world.tl.configure({ apiEnabled: false });
+    try {
+      const result = await cli(world, ['check', '--json']);
+      assert.equal(result.exitCode, 2);
+      assert.equal(result.summary!.error?.code, 'TALENTLMS_API_DISABLED');
+      assert.match(result.summary!.error!.hint ?? '', /SuperAdmin/);
+    } finally {
+      world.tl.configure({ apiEnabled: true });
+    }
+  });
 });
