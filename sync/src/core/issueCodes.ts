@@ -235,6 +235,18 @@ export const ISSUE_CODES = {
     'TalentLMS rejected the generated password',
     'Report it: generated passwords should satisfy the portal’s strong-password rule.'
   ),
+  FIELD_VALUE_INVALID: record(
+    'A Salesforce value does not fit its TalentLMS custom field',
+    'Fix the value in Salesforce, or change the field mapping in the Setup tab (dropdown options, date and checkbox values).'
+  ),
+  CUSTOM_FIELD_MISSING: record(
+    'A mapped TalentLMS custom field no longer exists',
+    'Recreate the field in TalentLMS or remove its mapping in the Setup tab; the catalog refreshes every run.'
+  ),
+  BRANCH_LIMIT_REACHED: record(
+    "The portal's branch limit leaves no room for this Account's branch",
+    'The learner stays in their current branch. Raise the branch limit of the TalentLMS plan or turn Accounts to branches off.'
+  ),
   TALENTLMS_RATE_LIMITED: record(
     'TalentLMS answered 429 Too Many Requests',
     'The runner slows down and retries; lower the share if other integrations need the quota.'
