@@ -176,11 +176,7 @@ export class Writer {
     this.checkReferences(object, changes);
     const existing = this.store.get(id);
     if (existing && existing.def !== object) {
-      throw RecordFailure.of(
-        'INVALID_ID_FIELD',
-        `Provided external ID field does not exist or is not accessible: ${id}`,
-        ['Id']
-      );
+      throw RecordFailure.of('MALFORMED_ID', `${object.label} ID: id value of incorrect type: ${id}`, ['Id']);
     }
     const record = this.store.updateOne(object.name, { ...changes, Id: id });
     return { id: record.Id as string, success: true, errors: [] };
