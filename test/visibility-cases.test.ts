@@ -130,3 +130,13 @@ test('every test method named in the decisions table exists', () => {
     );
   }
 });
+
+test('TestDataFactory creates every persona of the case table under the same name', () => {
+  const factory = readFileSync(join(TEST_CLASSES, 'TestDataFactory.cls'), 'utf8');
+  for (const persona of Object.keys(cases.personas)) {
+    assert.ok(
+      factory.includes(`newUser('${persona}'`),
+      `TestDataFactory.createOrgChart lacks persona ${persona}`
+    );
+  }
+});
