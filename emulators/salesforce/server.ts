@@ -23,10 +23,12 @@ export interface ServerDeps {
 }
 
 const TOKEN_PATH = '/services/oauth2/token';
+const USERINFO_PATH = '/services/oauth2/userinfo';
 const DATA_PREFIX = '/services/data';
 
 export class EmulatorServer {
   private readonly held = new Set<Socket>();
+  private urls = { instanceUrl: '', loginUrl: '' };
   readonly instance: Server;
   readonly login: Server;
 
@@ -45,7 +47,8 @@ export class EmulatorServer {
         });
       });
     const [instancePort, loginPort] = await Promise.all([listen(this.instance), listen(this.login)]);
-    return { instanceUrl: `http://${host}:${instancePort}`, loginUrl: `http://${host}:${loginPort}` };
+    this.urls = { instanceUrl: `http://${host}:${instancePort}`, loginUrl: `http://${host}:${loginPort}` };
+    return this.urls;
   }
 
   async close(): Promise<void> {
@@ -67,7 +70,7 @@ export class EmulatorServer {
       send(res, loginHostToken());
       return;
     }
-    if (req.method === 'GET' && path.startsWith('/id/')) return send(res, this.identity(req, path));
+    if (req.method === 'GET' && path.startsWith('/id/')) return send(res, this.identity(req, path, false));
     send(res, {
       status: 404,
       body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]
@@ -88,9 +91,13 @@ export class EmulatorServer {
           });
         return send(res, this.deps.tokens.token(body, req));
       }
+      if (url.pathname === USERINFO_PATH && (method === 'GET' || method === 'POST')) {
+        await readBody(req);
+        return send(res, this.identity(req, url.pathname, true));
+      }
       if (method === 'GET' && url.pathname.startsWith('/id/')) {
         await readBody(req);
-        return send(res, this.identity(req, url.pathname));
+        return send(res, this.identity(req, url.pathname, false));
       }
       if (url.pathname === DATA_PREFIX || url.pathname.startsWith(`${DATA_PREFIX}/`)) {
         return await this.handleData(req, res, url, method);
@@ -104,45 +111,70 @@ export class EmulatorServer {
     }
   }
 
-  /** The identity URL from the token's `id` (jsforce `conn.identity()`); not a metered call. */
-  private identity(req: IncomingMessage, path: string): RouteResponse {
+  /**
+   * The identity URL from the token's `id` (jsforce `conn.identity()`) and the OpenID Connect userinfo
+   * endpoint (the runner's access-token mode). Neither is a metered route. Only the run-as user exists.
+   */
+  private identity(req: IncomingMessage, path: string, openId: boolean): RouteResponse {
     const { ctx, tokens } = this.deps;
-    if (!tokens.isValid(req.headers.authorization))
+    if (!tokens.isValid(req.headers.authorization)) {
       return { status: 403, body: 'Bad_OAuth_Token', contentType: 'text/plain' };
-    const [, , orgId, userId] = path.split('/');
+    }
+    const [orgId, userId] = openId ? [ctx.organizationId, ctx.runAsUserId] : path.split('/').slice(2);
     const user = ctx.store.get(userId ?? '');
-    if (orgId !== ctx.organizationId || !user || userId !== ctx.runAsUserId)
+    if (orgId !== ctx.organizationId || !user || userId !== ctx.runAsUserId) {
       return { status: 404, body: 'Bad_Id', contentType: 'text/plain' };
+    }
     const r = user.record;
-    const v = ctx.apiVersion;
+    const idUrl = `${this.urls.loginUrl}/id/${orgId}/${userId}`;
+    const version = '{version}';
+    const urls = {
+      rest: `${this.urls.instanceUrl}/services/data/v${version}/`,
+      sobjects: `${this.urls.instanceUrl}/services/data/v${version}/sobjects/`,
+      query: `${this.urls.instanceUrl}/services/data/v${version}/query/`,
+      profile: `${this.urls.instanceUrl}/${userId}`
+    };
+    const common = {
+      user_id: userId,
+      organization_id: orgId,
+      email: r.Email,
+      user_type: 'STANDARD',
+      language: 'en_US',
+      locale: 'en_US',
+      utcOffset: 0,
+      urls,
+      is_app_installed: true
+    };
+    if (openId) {
+      return {
+        status: 200,
+        body: {
+          sub: idUrl,
+          preferred_username: r.Username,
+          nickname: r.Alias,
+          name: r.Name,
+          email_verified: true,
+          given_name: r.FirstName ?? null,
+          family_name: r.LastName,
+          zoneinfo: 'GMT',
+          updated_at: r.LastModifiedDate,
+          ...common
+        }
+      };
+    }
     return {
       status: 200,
       body: {
-        id: path,
+        id: idUrl,
         asserted_user: true,
-        user_id: userId,
-        organization_id: orgId,
         username: r.Username,
         nick_name: r.Alias,
         display_name: r.Name,
-        email: r.Email,
         first_name: r.FirstName ?? null,
         last_name: r.LastName,
         active: r.IsActive !== false,
-        user_type: 'STANDARD',
-        language: 'en_US',
-        locale: 'en_US',
-        utcOffset: 0,
-        urls: {
-          rest: `/services/data/v{version}/`,
-          sobjects: `/services/data/v{version}/sobjects/`,
-          query: `/services/data/v{version}/query/`,
-          limits: `/services/data/v{version}/limits`,
-          profile: `/${userId}`
-        },
-        is_app_installed: true,
         last_modified_date: r.LastModifiedDate,
-        latest_api_version: v
+        ...common
       }
     };
   }

@@ -57,6 +57,28 @@ describe('OAuth client-credentials token endpoint', () => {
     assert.equal(identity.username, sf.runAsUsername);
   });
 
+  test('the OpenID userinfo endpoint names the org and user for a token held already (not a metered call)', async () => {
+    const conn = await connect(sf);
+    const callsBefore = sf.calls.snapshot().total;
+    const bare = new Connection({
+      instanceUrl: sf.instanceUrl,
+      accessToken: conn.accessToken!,
+      version: API_VERSION
+    });
+    const info = await bare.request<{ organization_id: string; user_id: string; sub: string }>({
+      method: 'GET',
+      url: `${sf.instanceUrl}/services/oauth2/userinfo`
+    });
+    assert.equal(info.organization_id, sf.organizationId);
+    assert.equal(info.user_id, sf.runAsUserId);
+    assert.equal(info.sub, `${sf.loginUrl}/id/${sf.organizationId}/${sf.runAsUserId}`);
+    assert.equal(sf.calls.snapshot().total, callsBefore, 'userinfo is not a /services/data call');
+    const refused = await fetch(`${sf.instanceUrl}/services/oauth2/userinfo`, {
+      headers: { authorization: 'Bearer nope' }
+    });
+    assert.equal(refused.status, 403);
+  });
+
   test('the token response has the documented fields and no expires_in or refresh_token', async () => {
     const startedAt = sf.clock.now();
     const { status, body } = await tokenRequest(
