@@ -154,6 +154,26 @@ export const ISSUE_CODES = {
     'The active settings do not match the settings schema',
     'Open the Setup tab, fix the fields it flags and activate again (docs/settings.md).'
   ),
+  PROVISION_FIELD_UNKNOWN: run(
+    2,
+    'A field named in the settings does not exist or is not visible',
+    'Fix the filter, group field or field mapping in the Setup tab, or grant the integration user read access to the field.'
+  ),
+  PROVISION_FILTER_INVALID: run(
+    2,
+    'Salesforce refused the scope filter',
+    'Check the filter conditions in the Setup tab against the field types (docs/settings.md "Filters").'
+  ),
+  DRAFT_NOT_FOUND: run(
+    2,
+    'There is no draft to plan',
+    'Save a draft in the Setup tab, then run `tlms-sync plan --draft`.'
+  ),
+  DRAFT_INVALID: run(
+    2,
+    'The draft settings are invalid',
+    'Open the Setup tab, fix the fields it flags and save the draft again.'
+  ),
   // Run control
   LOCK_HELD: run(
     4,
@@ -251,7 +271,11 @@ export const ISSUE_CODES = {
     'TalentLMS answered 429 Too Many Requests',
     'The runner slows down and retries; lower the share if other integrations need the quota.'
   ),
-  TALENTLMS_SERVER_ERROR: record('TalentLMS answered with a server error', 'Retried next run.')
+  TALENTLMS_SERVER_ERROR: record('TalentLMS answered with a server error', 'Retried next run.'),
+  NEEDS_REVIEW: record(
+    'The connector will not provision this person until someone decides',
+    'Shared e-mails, an account the settings do not allow to adopt, or a deleted TalentLMS user: fix the data, then the next run continues.'
+  )
 } as const satisfies Record<string, IssueCodeInfo>;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -1,9 +1,10 @@
 import type { Phase } from './phase';
+import { provisionPhase } from './provision/phase';
 
 /**
  * The phases a run executes, in order. Provisioning (part 2: 'provision') and learning back-sync (part 4:
  * 'timeline', 'learners', 'courseScan', 'reconciliation') register here; see phase.ts for the contract.
  */
 export function defaultPhases(): Phase[] {
-  return [];
+  return [provisionPhase()];
 }

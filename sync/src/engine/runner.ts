@@ -25,6 +25,7 @@ import {
 import { connectSalesforce, type ConnectOptions } from '../salesforce/adapter';
 import type { SalesforcePort } from '../salesforce/port';
 import { type BoundSchema, bindSchema, discoverNamespace } from '../salesforce/schema';
+import { defaultSettings } from '../settings';
 import { TalentLmsClient } from '../talentlms/client';
 import { QuotaGovernor, type RateLimitInfo } from '../talentlms/quota';
 import { IssueRecorder } from './issues';
@@ -85,6 +86,8 @@ class RunExecution {
   private checks: CheckItem[] | undefined;
   private username: string | null = null;
   private plan: string | null | undefined = undefined;
+  /** A plan for the draft (`plan --draft`) records the draft's version and hash, which Apex matches. */
+  private planSettings: { version: number | null; hash: string | null } | null = null;
   private canWriteRuns = false;
   private runRecordId: string | null = null;
   private issueTotals = { opened: 0, closed: 0, open: 0 };
@@ -234,7 +237,15 @@ class RunExecution {
     this.state = new SyncStateStore(sf, schema);
     await this.state.load();
     this.settings = await loadSettings(sf, schema);
-    if (this.settings.problem || !this.settings.active) throw this.settings.problem as SyncError;
+    // `plan --draft` must work before anything is active: the first activation needs its plan.
+    const draftOnly = this.mode === 'plan' && this.options.draft && this.settings.draft !== null;
+    if (draftOnly && !this.settings.active && this.settings.problem?.code === 'SETTINGS_NOT_ACTIVE') {
+      this.settings = {
+        ...this.settings,
+        active: { json: '', version: null, hash: '', settings: defaultSettings() }
+      };
+    }
+    if (!this.settings.active) throw this.settings.problem as SyncError;
     const actual = this.actualBinding(org.isSandbox);
     const verdict = checkBinding(this.boundValues(), actual, this.sandboxAllowed());
     if (verdict.action === 'record' && this.mode === 'run') {
@@ -302,6 +313,7 @@ class RunExecution {
       },
       setPlan: (plan) => {
         this.plan = JSON.stringify(boundPlanSize(planResultSchema.parse(plan)));
+        this.planSettings = plan.settings.source === 'draft' ? plan.settings : null;
       }
     };
   }
@@ -406,8 +418,10 @@ class RunExecution {
       startedAt: new Date(this.startedAt).toISOString(),
       finishedAt: new Date(now).toISOString(),
       durationMs: Math.max(0, now - this.startedAt),
-      settingsVersion: this.settings?.active?.version ?? null,
-      settingsHash: this.settings?.active?.hash ?? null,
+      settingsVersion: this.planSettings
+        ? this.planSettings.version
+        : (this.settings?.active?.version ?? null),
+      settingsHash: this.planSettings ? this.planSettings.hash : this.settings?.active?.hash || null,
       runnerVersion: this.deps.runnerVersion,
       organizationId: this.sf?.identity.organizationId ?? null,
       talentlmsDomain: config.talentlms.domain,

@@ -285,11 +285,29 @@ export const SCHEMA = {
     fields: {
       Username: f('Username', 'Text'),
       Email: f('Email', 'Email'),
-      IsActive: f('IsActive', 'Checkbox')
+      IsActive: f('IsActive', 'Checkbox'),
+      FirstName: f('FirstName', 'Text'),
+      LastName: f('LastName', 'Text'),
+      UserType: f('UserType', 'Picklist')
     }
   },
-  Contact: { api: 'Contact', standard: true, access: ['read'], fields: { Email: f('Email', 'Email') } },
-  Account: { api: 'Account', standard: true, access: ['read'], fields: {} },
+  Contact: {
+    api: 'Contact',
+    standard: true,
+    access: ['read'],
+    fields: {
+      Email: f('Email', 'Email'),
+      FirstName: f('FirstName', 'Text'),
+      LastName: f('LastName', 'Text'),
+      AccountId: f('AccountId', 'Lookup'),
+      AccountName: f('Account.Name', 'Text'),
+      // Exists only in orgs with Person Accounts (provisioning checks describe first).
+      IsPersonAccount: f('IsPersonAccount', 'Checkbox'),
+      IsDeleted: f('IsDeleted', 'Checkbox'),
+      MasterRecordId: f('MasterRecordId', 'Lookup')
+    }
+  },
+  Account: { api: 'Account', standard: true, access: ['read'], fields: { Name: f('Name', 'Text') } },
   PermissionSetAssignment: {
     api: 'PermissionSetAssignment',
     standard: true,

@@ -1,0 +1,534 @@
+import { AuthError, InterruptedError, QuotaExhaustedError, SyncError, toSyncError } from '../../core/errors';
+import {
+  accountRole,
+  adoptionRefusal,
+  type BranchTarget,
+  type LearnerRow,
+  type PersonPlan,
+  type ProvisionPlan,
+  type TalentLmsOp
+} from '../../core/provision';
+import { asString } from '../../talentlms/values';
+import type { RunContext } from '../phase';
+import { learnerChanged, learnerRecord, type LearnerWrite } from './learnerRecords';
+import { newLearnerPassword } from './password';
+import { parseUser } from './talentlmsReader';
+
+/**
+ * Carries out a provisioning plan: groups and branches first, then people in chunks of 200. For each chunk the
+ * new learners are written to Learner__c as Creating (with their login) *before* `usersignup`, the TalentLMS
+ * calls run with bounded concurrency inside the quota share, and the chunk's Learner__c rows are written in
+ * one Collections request. A run-stopping error (quota share spent, TalentLMS unreachable, interruption) lets
+ * the calls in flight finish, records what they did, and then stops the run; the next run resumes.
+ */
+export const CHUNK_SIZE = 200;
+export const CONCURRENCY = 4;
+
+export interface CatalogRefs {
+  groups: { id: string; name: string; key: string }[];
+  branches: { id: string; name: string }[];
+}
+
+interface PersonResult {
+  person: PersonPlan;
+  userId: string | null;
+  status: 'Active' | 'Inactive' | null;
+  userType: string | null;
+  login: string | null;
+  failed: string | null;
+  /** Some create-time operations did not run (a stop): the learner stays Creating. */
+  unfinished: boolean;
+  groupDone: boolean;
+  branchDone: boolean;
+}
+
+/** Errors that stop the whole run rather than one person. */
+export function stopsRun(error: unknown): boolean {
+  return (
+    error instanceof QuotaExhaustedError ||
+    error instanceof AuthError ||
+    error instanceof InterruptedError ||
+    (error instanceof SyncError && error.code === 'TALENTLMS_RATE_LIMITED') ||
+    (error instanceof Error && error.name === 'AbortError')
+  );
+}
+
+const ACTION_OF: Record<TalentLmsOp['op'], string> = {
+  signup: 'create',
+  edit: 'update',
+  activate: 'activate',
+  deactivate: 'deactivate',
+  joinGroup: 'group',
+  leaveGroup: 'group',
+  joinBranch: 'branch',
+  leaveBranch: 'branch'
+};
+
+export class ProvisionExecutor {
+  private readonly groups = new Map<string, { id: string; key: string; name: string }>();
+  private readonly branchByAccount = new Map<string, { id: string; name: string }>();
+  private readonly failedGroups = new Set<string>();
+  private readonly learnerByTl = new Map<string, LearnerRow>();
+  private stop: unknown = null;
+
+  constructor(
+    private readonly ctx: RunContext,
+    private readonly plan: ProvisionPlan,
+    catalog: CatalogRefs,
+    private readonly learners: Map<string, LearnerRow>,
+    /** People Salesforce no longer has (their lookups are not written). */
+    private readonly gone: Set<string>
+  ) {
+    for (const group of catalog.groups) this.groups.set(group.name.toLowerCase(), group);
+    for (const learner of learners.values())
+      if (learner.talentlmsUserId) this.learnerByTl.set(learner.talentlmsUserId, learner);
+    for (const person of plan.people) {
+      const branch = person.learner.branch;
+      if (branch?.existingId)
+        this.branchByAccount.set(branch.accountId, { id: branch.existingId, name: branch.name });
+    }
+  }
+
+  async execute(): Promise<void> {
+    // People leaving first: a merged Contact's row must release its TalentLMS user before the survivor links it.
+    const leaving = this.plan.people.filter((p) => p.outcome === 'exclude' || p.outcome === 'deactivate');
+    const staying = this.plan.people.filter((p) => p.outcome !== 'exclude' && p.outcome !== 'deactivate');
+    for (const chunk of chunksOf(leaving, CHUNK_SIZE)) await this.runChunk(chunk);
+    await this.createGroups();
+    await this.createBranches();
+    for (const chunk of chunksOf(staying, CHUNK_SIZE)) await this.runChunk(chunk);
+  }
+
+  private get tl() {
+    return this.ctx.tl;
+  }
+
+  private report(person: PersonPlan | null, code: string, action: string, message: string): void {
+    this.ctx.issues.report({
+      code,
+      action,
+      subject: person?.salesforceId ?? `provision:${action}`,
+      message,
+      personName: person?.name ?? null,
+      learnerId: person ? (this.learners.get(person.salesforceId)?.recordId ?? null) : null
+    });
+  }
+
+  private async createGroups(): Promise<void> {
+    for (const name of this.plan.groupsToCreate) {
+      if (this.stop) return;
+      try {
+        const raw = (await this.tl.post('creategroup', {
+          name,
+          description: 'Created by the Salesforce connector from a group field value'
+        })) as Record<string, unknown>;
+        this.groups.set(name.toLowerCase(), { id: asString(raw.id), key: asString(raw.key), name });
+        this.ctx.issues.resolve(`group:${name}`.slice(0, 80), 'group');
+      } catch (error) {
+        if (stopsRun(error)) throw error;
+        this.failedGroups.add(name.toLowerCase());
+        const e = toSyncError(error);
+        this.ctx.issues.report({
+          code: e.code,
+          action: 'group',
+          subject: `group:${name}`.slice(0, 80),
+          message: `Creating group ${name}: ${e.message}`
+        });
+      }
+    }
+  }
+
+  private async createBranches(): Promise<void> {
+    for (const branch of this.plan.branchesToCreate) {
+      try {
+        const raw = (await this.tl.post('createbranch', {
+          name: branch.name,
+          description: `Salesforce Account ${branch.accountId}`
+        })) as Record<string, unknown>;
+        this.branchByAccount.set(branch.accountId, {
+          id: asString(raw.id),
+          name: asString(raw.name) || branch.name
+        });
+        this.ctx.issues.resolve(branch.accountId, 'branch');
+      } catch (error) {
+        if (stopsRun(error)) throw error;
+        const e = toSyncError(error);
+        this.ctx.issues.report({
+          code: e.code,
+          action: 'branch',
+          subject: branch.accountId,
+          message: `Creating branch ${branch.name}: ${e.message}`
+        });
+      }
+    }
+  }
+
+  private async runChunk(chunk: PersonPlan[]): Promise<void> {
+    const ready = await this.writeAhead(chunk);
+    const results = await this.pool(ready);
+    await this.writeLearners(chunk, results);
+    if (this.stop) throw this.stop;
+    await this.ctx.checkpoint();
+  }
+
+  /** Learner__c as Creating, with the login, before any `usersignup` (a crash is resolved by that login). */
+  private async writeAhead(chunk: PersonPlan[]): Promise<PersonPlan[]> {
+    const creates = chunk.filter((p) => p.ops.some((op) => op.op === 'signup'));
+    const needWrite = creates.filter((p) => {
+      const row = this.learners.get(p.salesforceId);
+      return !(row?.state === 'Creating' && row.login === p.learner.login && !row.talentlmsUserId);
+    });
+    const refused = new Set<string>();
+    if (needWrite.length > 0) {
+      const records = needWrite.map((p) =>
+        learnerRecord(
+          {
+            target: { ...p.learner, state: 'Creating', stateMessage: null, talentlmsStatus: null },
+            linkPerson: true
+          },
+          this.ctx.schema,
+          this.ctx.portalId,
+          this.nowIso()
+        )
+      );
+      const saved = await this.ctx.sf.upsert(
+        this.ctx.schema.Learner.name,
+        this.ctx.schema.Learner.f.SalesforceId,
+        records
+      );
+      saved.forEach((result, i) => {
+        if (result.success) return;
+        const person = needWrite[i];
+        refused.add(person.salesforceId);
+        this.ctx.counts.failed += 1;
+        this.report(
+          person,
+          'SALESFORCE_WRITE_FAILED',
+          'create',
+          `Learner__c not saved, so no TalentLMS user was created: ${result.errors.map((e) => `${e.statusCode} ${e.message}`).join('; ')}`
+        );
+      });
+    }
+    return chunk.filter((p) => !refused.has(p.salesforceId));
+  }
+
+  private async pool(people: PersonPlan[]): Promise<PersonResult[]> {
+    const results: PersonResult[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (!this.stop && next < people.length) {
+        const person = people[next++];
+        results.push(await this.runPerson(person));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, people.length) }, worker));
+    return results;
+  }
+
+  private async runPerson(person: PersonPlan): Promise<PersonResult> {
+    const result: PersonResult = {
+      person,
+      userId: person.talentlmsUserId,
+      status: person.learner.talentlmsStatus,
+      userType: person.learner.userType,
+      login: person.learner.login,
+      failed: null,
+      unfinished: false,
+      groupDone: true,
+      branchDone: true
+    };
+    for (const [index, op] of person.ops.entries()) {
+      if (this.stop) {
+        result.unfinished = true;
+        break;
+      }
+      try {
+        const ok = await this.runOp(op, result);
+        if (!ok) break;
+        this.ctx.issues.resolve(person.salesforceId, ACTION_OF[op.op]);
+      } catch (error) {
+        if (stopsRun(error)) {
+          this.stop = this.stop ?? error;
+          result.unfinished = index > 0 || op.op !== 'signup';
+          if (op.op === 'joinGroup' || op.op === 'leaveGroup') result.groupDone = false;
+          if (op.op === 'joinBranch' || op.op === 'leaveBranch') result.branchDone = false;
+          // Anything after this op did not happen either.
+          for (const later of person.ops.slice(index + 1)) {
+            if (later.op === 'joinGroup' || later.op === 'leaveGroup') result.groupDone = false;
+            if (later.op === 'joinBranch' || later.op === 'leaveBranch') result.branchDone = false;
+          }
+          break;
+        }
+        const e = toSyncError(error);
+        result.failed = result.failed ?? `${ACTION_OF[op.op]}: ${e.message}`;
+        if (op.op === 'joinGroup' || op.op === 'leaveGroup') result.groupDone = false;
+        if (op.op === 'joinBranch' || op.op === 'leaveBranch') result.branchDone = false;
+        this.report(person, e.code, ACTION_OF[op.op], e.message);
+        if (op.op === 'signup') break;
+      }
+    }
+    this.count(result);
+    return result;
+  }
+
+  private count(result: PersonResult): void {
+    if (result.failed) this.ctx.counts.failed += 1;
+    const { person } = result;
+    for (const problem of person.problems) this.report(person, problem.code, 'fields', problem.message);
+    if (person.problems.length === 0 && person.ops.length > 0)
+      this.ctx.issues.resolve(person.salesforceId, 'fields');
+  }
+
+  /** Runs one operation; false stops the person's remaining operations without an error. */
+  private async runOp(op: TalentLmsOp, result: PersonResult): Promise<boolean> {
+    const counts = this.ctx.counts;
+    const userId = result.userId;
+    switch (op.op) {
+      case 'signup':
+        return this.signup(op, result);
+      case 'edit':
+        await this.tl.post('edituser', { user_id: userId ?? '', ...op.fields });
+        counts.updated += 1;
+        return true;
+      case 'activate':
+        await this.tl.get('usersetstatus', { user_id: userId ?? '', status: 'active' });
+        result.status = 'Active';
+        counts.activated += 1;
+        return true;
+      case 'deactivate':
+        await this.tl.get('usersetstatus', { user_id: userId ?? '', status: 'inactive' });
+        result.status = 'Inactive';
+        counts.deactivated += 1;
+        return true;
+      case 'joinGroup': {
+        const group = this.groups.get(op.group.toLowerCase());
+        if (!group) {
+          result.groupDone = false;
+          if (!this.failedGroups.has(op.group.toLowerCase()))
+            throw new SyncError('TALENTLMS_NOT_FOUND', `Group ${op.group} does not exist`);
+          return true;
+        }
+        await this.tolerate(
+          this.tl.get('addusertogroup', { user_id: userId ?? '', group_key: group.key }),
+          'TALENTLMS_ALREADY_MEMBER'
+        );
+        counts.grouped += 1;
+        return true;
+      }
+      case 'leaveGroup': {
+        const group = this.groups.get(op.group.toLowerCase());
+        if (group)
+          await this.tolerate(
+            this.tl.get('removeuserfromgroup', { user_id: userId ?? '', group_id: group.id }),
+            'TALENTLMS_NOT_MEMBER'
+          );
+        return true;
+      }
+      case 'joinBranch': {
+        const branch = this.branchOf(op.branch);
+        if (!branch) {
+          result.branchDone = false;
+          return true;
+        }
+        await this.tolerate(
+          this.tl.get('addusertobranch', { user_id: userId ?? '', branch_id: branch.id }),
+          'TALENTLMS_ALREADY_MEMBER'
+        );
+        counts.branched += 1;
+        return true;
+      }
+      case 'leaveBranch':
+        await this.tolerate(
+          this.tl.get('removeuserfrombranch', { user_id: userId ?? '', branch_id: op.branchId }),
+          'TALENTLMS_NOT_MEMBER'
+        );
+        return true;
+    }
+  }
+
+  private branchOf(target: BranchTarget): { id: string; name: string } | null {
+    return this.branchByAccount.get(target.accountId) ?? null;
+  }
+
+  private async tolerate(call: Promise<unknown>, code: string): Promise<void> {
+    try {
+      await call;
+    } catch (error) {
+      if (!(error instanceof SyncError) || error.code !== code) throw error;
+    }
+  }
+
+  private async signup(op: Extract<TalentLmsOp, { op: 'signup' }>, result: PersonResult): Promise<boolean> {
+    const group = op.group ? this.groups.get(op.group.toLowerCase()) : undefined;
+    const branch = op.branch ? this.branchOf(op.branch) : null;
+    if (op.group && !group) result.groupDone = false;
+    if (op.branch && !branch) result.branchDone = false;
+    let raw: Record<string, unknown>;
+    try {
+      raw = (await this.tl.post('usersignup', {
+        ...op.fields,
+        login: op.login,
+        password: newLearnerPassword(),
+        restrict_email: op.restrictEmail ? 'on' : 'off',
+        ...(group ? { group_id: group.id } : {}),
+        ...(branch ? { branch_id: branch.id } : {})
+      })) as Record<string, unknown>;
+    } catch (error) {
+      if (error instanceof SyncError && error.code === 'TALENTLMS_DUPLICATE_EMAIL')
+        return this.adoptByEmail(op, result, error);
+      if (error instanceof SyncError && error.code === 'TALENTLMS_DUPLICATE_LOGIN') {
+        // Someone took the login since it was chosen: forget it, so the next run picks a longer one.
+        result.login = null;
+      }
+      throw error;
+    }
+    const user = parseUser(raw);
+    result.userId = user.id;
+    result.login = user.login || op.login;
+    result.userType = user.userType || null;
+    result.status = user.status === 'inactive' ? 'Inactive' : 'Active';
+    this.ctx.counts.created += 1;
+    if (group) this.ctx.counts.grouped += 1;
+    if (branch) this.ctx.counts.branched += 1;
+    if (user.status === 'inactive' && this.ctx.settings.special.activateNewLearners) {
+      result.unfinished = true;
+      await this.tl.get('usersetstatus', { user_id: user.id, status: 'active' });
+      result.status = 'Active';
+      result.unfinished = false;
+      this.ctx.counts.activated += 1;
+    }
+    return true;
+  }
+
+  /** The e-mail is taken by a user the snapshot did not show: link it if the rules allow, else report. */
+  private async adoptByEmail(
+    op: Extract<TalentLmsOp, { op: 'signup' }>,
+    result: PersonResult,
+    cause: SyncError
+  ): Promise<boolean> {
+    let found;
+    try {
+      found = parseUser((await this.tl.get('users', { email: op.fields.email })) as Record<string, unknown>);
+    } catch (error) {
+      if (stopsRun(error)) throw error;
+      throw new SyncError(
+        'TALENTLMS_DUPLICATE_EMAIL',
+        `${cause.message} (a deleted TalentLMS user keeps it)`
+      );
+    }
+    const owner = this.learnerByTl.get(found.id);
+    const refusal =
+      owner && owner.salesforceId !== result.person.salesforceId
+        ? `is linked to ${owner.personType} ${owner.salesforceId}`
+        : adoptionRefusal(found.userType, this.ctx.settings.special);
+    if (refusal || accountRole(found.userType) === 'superAdmin') {
+      throw new SyncError(
+        'TALENTLMS_DUPLICATE_EMAIL',
+        `TalentLMS user ${found.login} has this e-mail and ${refusal ?? 'cannot be linked'}`
+      );
+    }
+    result.userId = found.id;
+    result.login = found.login;
+    result.userType = found.userType;
+    result.status = found.status === 'active' ? 'Active' : 'Inactive';
+    // Group and branch come on the next run, which sees the linked user.
+    result.groupDone = false;
+    result.branchDone = false;
+    return false;
+  }
+
+  private async writeLearners(chunk: PersonPlan[], results: PersonResult[]): Promise<void> {
+    const byId = new Map(results.map((r) => [r.person.salesforceId, r]));
+    const writes: { person: PersonPlan; record: Record<string, unknown> }[] = [];
+    for (const person of chunk) {
+      const result = byId.get(person.salesforceId);
+      if (!result && person.ops.length > 0) continue; // never started (a stop): nothing to record
+      const write = this.learnerWrite(person, result);
+      if (!write) continue;
+      const record = learnerRecord(write, this.ctx.schema, this.ctx.portalId, this.nowIso());
+      const row = this.learners.get(person.salesforceId);
+      if (learnerChanged(record, row, this.ctx.schema) || (!row && write.linkPerson))
+        writes.push({ person, record });
+      else this.settle(person, result);
+    }
+    if (writes.length === 0) return;
+    const saved = await this.ctx.sf.upsert(
+      this.ctx.schema.Learner.name,
+      this.ctx.schema.Learner.f.SalesforceId,
+      writes.map((w) => w.record)
+    );
+    saved.forEach((outcome, i) => {
+      const { person } = writes[i];
+      if (outcome.success) {
+        this.settle(person, byId.get(person.salesforceId));
+        return;
+      }
+      this.ctx.counts.failed += 1;
+      this.report(
+        person,
+        'SALESFORCE_WRITE_FAILED',
+        'learner',
+        `Learner__c not saved: ${outcome.errors.map((e) => `${e.statusCode} ${e.message}`).join('; ')}`
+      );
+    });
+  }
+
+  /** Counts and issues once the person's Learner__c row says what happened. */
+  private settle(person: PersonPlan, result: PersonResult | undefined): void {
+    const counts = this.ctx.counts;
+    if (person.outcome === 'exclude') counts.excluded += 1;
+    if (person.outcome === 'needsReview') {
+      counts.needsReview += 1;
+      this.report(person, 'NEEDS_REVIEW', 'review', person.detail);
+    } else {
+      this.ctx.issues.resolve(person.salesforceId, 'review');
+    }
+    if (result && !result.failed) this.ctx.issues.resolve(person.salesforceId, 'learner');
+  }
+
+  /** null: leave the row as it is (a signup that never reached TalentLMS stays Creating for the next run). */
+  private learnerWrite(person: PersonPlan, result: PersonResult | undefined): LearnerWrite | null {
+    const target = { ...person.learner };
+    const row = this.learners.get(person.salesforceId);
+    const write: LearnerWrite = { target, linkPerson: !this.gone.has(person.salesforceId) };
+    if (!result) return write;
+    const signup = person.ops.some((op) => op.op === 'signup');
+    if (signup && !result.userId && !result.failed) return null;
+    target.talentlmsUserId = result.userId;
+    target.login = result.login;
+    target.talentlmsStatus = result.status;
+    target.userType = result.userType;
+    if (result.failed) {
+      target.state = 'Error';
+      target.stateMessage = result.failed.slice(0, 255);
+    } else if (result.unfinished && signup) {
+      target.state = 'Creating';
+    } else if (result.unfinished && row?.state === 'Creating') {
+      target.state = 'Creating';
+    }
+    if (!result.groupDone) target.group = undefined;
+    if (target.branch !== undefined) {
+      if (result.branchDone && target.branch) {
+        const branch = this.branchOf(target.branch);
+        if (branch) {
+          write.branchId = branch.id;
+          write.branchName = branch.name;
+        }
+      } else if (result.branchDone && target.branch === null) {
+        write.branchId = null;
+        write.branchName = null;
+      }
+    }
+    return write;
+  }
+
+  private nowIso(): string {
+    return new Date(this.ctx.clock.now()).toISOString();
+  }
+}
+
+function chunksOf<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

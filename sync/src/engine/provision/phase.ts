@@ -1,0 +1,150 @@
+import { CircuitBreakerError } from '../../core/errors';
+import type { PlanResult } from '../../core/planResult';
+import { plan as planProvisioning, type ProvisionPlan, summarisePlan } from '../../core/provision';
+import type { Settings } from '../../settings';
+import type { Phase, RunContext } from '../phase';
+import { catalogRecord } from './catalog';
+import { draftNeedingPlan, readDraft, storeDraftPlan } from './draft';
+import { ProvisionExecutor } from './executor';
+import { SalesforceReader, type SalesforceRead } from './salesforceReader';
+import { readTalentLms, type TalentLmsCatalogRead } from './talentlmsReader';
+
+/**
+ * Step 3 of a run (DESIGN.md): read TalentLMS (catalog and users) and Salesforce (people in scope, Learner__c,
+ * the absent re-read by Id), publish the catalog, decide with the pure `plan`, then either store the plan
+ * (`tlms-sync plan`, nothing written to TalentLMS) or carry it out. A newer draft without a plan gets its plan
+ * stored as a Plan run on every run.
+ */
+export const PROVISION_LABEL = 'Provisioning learners';
+
+export function provisionPhase(): Phase {
+  return { name: 'provision', label: PROVISION_LABEL, run: (ctx) => new ProvisionRun(ctx).run() };
+}
+
+interface Computed {
+  plan: ProvisionPlan;
+  read: SalesforceRead;
+}
+
+class ProvisionRun {
+  constructor(private readonly ctx: RunContext) {}
+
+  async run(): Promise<void> {
+    const { ctx } = this;
+    const talentlms = await readTalentLms(ctx.tl, ctx.signal);
+    await this.publishCatalog(talentlms);
+    await ctx.checkpoint();
+    if (ctx.mode === 'plan') {
+      if (ctx.options.draft) {
+        const draft = readDraft(ctx);
+        const computed = await this.compute(draft.settings, talentlms);
+        ctx.setPlan(
+          this.summary(computed, talentlms, { source: 'draft', version: draft.version, hash: draft.hash })
+        );
+      } else {
+        const active = ctx.settingsDocuments.active;
+        const computed = await this.compute(ctx.settings, talentlms);
+        ctx.setPlan(
+          this.summary(computed, talentlms, {
+            source: 'active',
+            version: active?.version ?? null,
+            hash: active?.hash || null
+          })
+        );
+      }
+      return;
+    }
+    const draft = await draftNeedingPlan(ctx);
+    if (draft) {
+      const computed = await this.compute(draft.settings, talentlms);
+      await storeDraftPlan(
+        ctx,
+        this.summary(computed, talentlms, { source: 'draft', version: draft.version, hash: draft.hash })
+      );
+    }
+    const { plan, read } = await this.compute(ctx.settings, talentlms);
+    const verdict = plan.circuitBreaker;
+    if (verdict.tripped) {
+      throw new CircuitBreakerError(
+        `The run would deactivate ${verdict.deactivations} of ${verdict.managedActive} active learners (more than ${Math.round(verdict.maxShare * 100)}% and more than ${verdict.allowance}); nothing was changed`,
+        { ...verdict }
+      );
+    }
+    if (plan.branchCheck?.exceeded && plan.branchCheck.needed > 0) {
+      ctx.issues.report({
+        code: 'BRANCH_LIMIT_REACHED',
+        action: 'branch',
+        subject: 'provision:branches',
+        message: `The portal allows ${String(plan.branchCheck.limit)} branches; ${plan.branchCheck.existing} exist and ${plan.branchCheck.needed} more are needed. No branch was created.`
+      });
+    } else {
+      ctx.issues.resolve('provision:branches', 'branch');
+    }
+    const learners = new Map(read.learners.map((l) => [l.salesforceId, l]));
+    const gone = new Set(
+      read.absences
+        .filter((a) => a.reason === 'deleted' || a.reason === 'merged' || a.reason === 'unknown')
+        .map((a) => a.salesforceId)
+    );
+    const executor = new ProvisionExecutor(ctx, plan, talentlms, learners, gone);
+    await executor.execute();
+  }
+
+  private async compute(settings: Settings, talentlms: TalentLmsCatalogRead): Promise<Computed> {
+    const { ctx } = this;
+    const read = await new SalesforceReader(ctx.sf, ctx.schema, settings).read();
+    ctx.progress.update(PROVISION_LABEL, 0, read.people.length);
+    const plan = planProvisioning({
+      people: read.people,
+      absences: read.absences,
+      learners: read.learners,
+      talentlms,
+      settings,
+      nowMs: ctx.clock.now()
+    });
+    ctx.logger.debug('Provisioning plan', {
+      people: plan.people.length,
+      groupsToCreate: plan.groupsToCreate.length,
+      branchesToCreate: plan.branchesToCreate.length,
+      circuitBreaker: plan.circuitBreaker.tripped
+    });
+    return { plan, read };
+  }
+
+  private summary(
+    computed: Computed,
+    talentlms: TalentLmsCatalogRead,
+    settings: PlanResult['settings']
+  ): PlanResult {
+    const { read, plan } = computed;
+    return summarisePlan({
+      plan,
+      computedAt: this.ctx.clock.now(),
+      settings,
+      population: {
+        salesforceUsers: read.counts.users,
+        salesforceContacts: read.counts.contacts,
+        inScope: read.people.length,
+        talentlmsUsers: talentlms.users.length
+      }
+    });
+  }
+
+  private async publishCatalog(talentlms: TalentLmsCatalogRead): Promise<void> {
+    const { ctx } = this;
+    const o = ctx.schema.TalentLmsCatalog;
+    const record = catalogRecord(
+      talentlms,
+      ctx.schema,
+      ctx.config.talentlms.domain,
+      null,
+      new Date(ctx.clock.now()).toISOString()
+    );
+    const [result] = await ctx.sf.upsert(o.name, o.f.CatalogKey, [record]);
+    if (!result?.success) {
+      ctx.warn(
+        `The TalentLMS catalog could not be published: ${result?.errors.map((e) => `${e.statusCode} ${e.message}`).join('; ')}`
+      );
+    }
+  }
+}
