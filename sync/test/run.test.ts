@@ -205,6 +205,35 @@ describe('tlms-sync run against the emulators', () => {
     assert.equal(world.sf.store.all('SyncLock__c').length, 0);
   });
 
+  it('refuses a run that overlaps a running one (exit 4), which then finishes normally', async () => {
+    let release!: () => void;
+    const holding = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const inPhase = new Promise<void>((resolve) => (started = resolve));
+    const slow: Phase = {
+      name: 'provision',
+      label: 'slow',
+      async run() {
+        started();
+        await holding;
+      }
+    };
+    const first = cli(world, ['run', '--json'], { phases: [slow] });
+    await inPhase;
+    const second = await cli(world, ['run', '--json']);
+    assert.equal(second.exitCode, 4);
+    assert.equal(second.summary!.status, 'skipped');
+    release();
+    const done = await first;
+    assert.equal(done.exitCode, 0, done.stdout);
+    assert.match(
+      second.summary!.error!.message,
+      new RegExp(done.summary!.runId),
+      'the refusal names the holder'
+    );
+    assert.equal(world.sf.store.all('SyncLock__c').length, 0);
+  });
+
   it('refuses a binding mismatch with exit 2 and touches nothing', async () => {
     const [state] = world.sf.store.all('SyncState__c');
     world.sf.store.update('SyncState__c', [
