@@ -4,7 +4,17 @@ import LABELS from 'c/setupLabels';
 import { formatLabel } from 'c/learningUtils';
 import { clone, fieldComboboxOptions } from 'c/settingsUtils';
 
-const GROUP_TYPES = ['string', 'picklist', 'combobox', 'email', 'phone', 'url', 'textarea', 'reference', 'id'];
+const GROUP_TYPES = [
+  'string',
+  'picklist',
+  'combobox',
+  'email',
+  'phone',
+  'url',
+  'textarea',
+  'reference',
+  'id'
+];
 const NO_GROUP = '';
 
 /**
@@ -71,7 +81,9 @@ export default class SettingsPopulation extends LightningElement {
   }
 
   get branchesEnabled() {
-    return Boolean(this.section && this.section.accountsToBranches && this.section.accountsToBranches.enabled);
+    return Boolean(
+      this.section && this.section.accountsToBranches && this.section.accountsToBranches.enabled
+    );
   }
 
   get personAccounts() {

@@ -75,7 +75,8 @@ export default class SetupTab extends LightningElement {
 
   get versionText() {
     const state = this.state;
-    const active = state.activeVersion === null || state.activeVersion === undefined ? LABELS.none : state.activeVersion;
+    const active =
+      state.activeVersion === null || state.activeVersion === undefined ? LABELS.none : state.activeVersion;
     return formatLabel(LABELS.versions, state.draftVersion, active);
   }
 
@@ -230,5 +231,4 @@ export default class SetupTab extends LightningElement {
       this.checklist = await schedulePermissionSync({ enabled });
     });
   }
-
 }

@@ -29,7 +29,11 @@ export default class SyncHealth extends LightningElement {
     this.loading = true;
     this.loadError = undefined;
     try {
-      this.health = await getHealth({ state: this.state || null, pageSize: PAGE_SIZE, pageOffset: this.pageOffset });
+      this.health = await getHealth({
+        state: this.state || null,
+        pageSize: PAGE_SIZE,
+        pageOffset: this.pageOffset
+      });
     } catch (error) {
       this.loadError = error;
     } finally {
@@ -46,7 +50,11 @@ export default class SyncHealth extends LightningElement {
   }
 
   get cannotRequest() {
-    return this.busy || !(this.health && this.health.canRequestReconciliation) || this.health.fullReconciliationRequested;
+    return (
+      this.busy ||
+      !(this.health && this.health.canRequestReconciliation) ||
+      this.health.fullReconciliationRequested
+    );
   }
 
   get requested() {

@@ -31,7 +31,10 @@ export default class SyncHealthIssues extends LightningElement {
         key: issue.id,
         id: issue.id,
         person: issue.personName || issue.name,
-        url: issue.personId && issue.personObject ? `/lightning/r/${issue.personObject}/${issue.personId}/view` : null,
+        url:
+          issue.personId && issue.personObject
+            ? `/lightning/r/${issue.personObject}/${issue.personId}/view`
+            : null,
         message: issue.message,
         count: formatLabel(LABELS.issueSeen, issue.count || 1),
         resolveLabel: formatLabel(LABELS.resolveFor, issue.personName || issue.name)

@@ -31,7 +31,10 @@ export default class SyncHealthPeople extends LightningElement {
     return ((this.page && this.page.people) || []).map((person) => ({
       key: person.learnerId,
       name: person.name,
-      url: person.personId && person.personObject ? `/lightning/r/${person.personObject}/${person.personId}/view` : null,
+      url:
+        person.personId && person.personObject
+          ? `/lightning/r/${person.personObject}/${person.personId}/view`
+          : null,
       state: LABELS[`state_${person.state}`] || person.state,
       reason: person.reason,
       email: person.email

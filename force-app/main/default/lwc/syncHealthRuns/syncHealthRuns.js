@@ -28,7 +28,10 @@ export default class SyncHealthRuns extends LightningElement {
       status: run.status,
       stopReason: LABELS[`stop_${run.stopReason}`] || run.stopReason || '',
       startedAt: run.startedAt,
-      duration: run.durationMs === null || run.durationMs === undefined ? '—' : `${Math.round(run.durationMs / 1000)} s`,
+      duration:
+        run.durationMs === null || run.durationMs === undefined
+          ? '—'
+          : `${Math.round(run.durationMs / 1000)} s`,
       counts: formatLabel(
         LABELS.runCounts,
         run.created || 0,

@@ -47,7 +47,9 @@ export default class SyncHealthTrendChart extends LightningElement {
   get maxValue() {
     return Math.max(
       1,
-      ...this.ordered.map((run) => Math.max(SyncHealthTrendChart.calls(run), SyncHealthTrendChart.changed(run)))
+      ...this.ordered.map((run) =>
+        Math.max(SyncHealthTrendChart.calls(run), SyncHealthTrendChart.changed(run))
+      )
     );
   }
 

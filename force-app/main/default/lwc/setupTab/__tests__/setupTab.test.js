@@ -23,15 +23,27 @@ const CHECKLIST = require('./data/getChecklist.json');
 const SCHEDULED = require('./data/schedulePermissionSync.json');
 const FIELDS = require('../../settingsPopulation/__tests__/data/getFieldOptions.json');
 
-jest.mock('@salesforce/apex/SetupController.getSettingsState', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/SetupController.getSettingsState', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 jest.mock('@salesforce/apex/SetupController.saveDraft', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/SetupController.activateDraft', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/SetupController.activateDraft', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 jest.mock('@salesforce/apex/SetupController.discardDraft', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/SetupController.getPlanPreview', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/SetupController.getConnection', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/SetupController.getPlanPreview', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/SetupController.getConnection', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 jest.mock('@salesforce/apex/SetupController.getChecklist', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/SetupController.assignPermissionSets', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/SetupController.schedulePermissionSync', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/SetupController.assignPermissionSets', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/SetupController.schedulePermissionSync', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 jest.mock(
   '@salesforce/apex/SetupController.getFieldOptions',
   () => {

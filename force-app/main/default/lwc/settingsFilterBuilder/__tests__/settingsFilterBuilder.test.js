@@ -1,0 +1,94 @@
+import { createElement } from 'lwc';
+import SettingsFilterBuilder from 'c/settingsFilterBuilder';
+
+const FIELDS = require('../../settingsPopulation/__tests__/data/getFieldOptions.json');
+
+function render(filter) {
+  const element = createElement('c-settings-filter-builder', { is: SettingsFilterBuilder });
+  element.filter = filter;
+  element.fields = FIELDS;
+  document.body.appendChild(element);
+  const changes = [];
+  element.addEventListener('filterchange', (event) => changes.push(event.detail.filter));
+  return { element, changes };
+}
+
+const $$ = (element, selector) => element.shadowRoot.querySelectorAll(selector);
+const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+
+function change(target, value) {
+  target.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+}
+
+describe('c-settings-filter-builder', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+  });
+
+  it('says everyone syncs when there are no conditions, and adds one', async () => {
+    const { element, changes } = render({ logic: 'all', conditions: [] });
+    expect($(element, '.no-conditions')).not.toBeNull();
+    $(element, 'lightning-button.add').click();
+    expect(changes[0].conditions).toHaveLength(1);
+    expect(changes[0].conditions[0].fieldType).toBeDefined();
+    await expect(element).toBeAccessible();
+  });
+
+  it('offers only filterable fields and the operators of the chosen field', async () => {
+    const { element } = render({
+      logic: 'all',
+      conditions: [{ field: 'IsActive', fieldType: 'boolean', operator: 'equals', value: true }]
+    });
+    const [fieldBox, operatorBox] = $$(element, 'lightning-combobox');
+    expect(fieldBox.options.map((option) => option.value)).not.toContain('AboutMe');
+    expect(operatorBox.options.map((option) => option.value)).toEqual(['equals', 'notEquals']);
+    expect($(element, 'lightning-input.value').value).toBe('true');
+    await expect(element).toBeAccessible();
+  });
+
+  it('turns typed values into typed JSON and drops the value of blank checks', () => {
+    const { element, changes } = render({
+      logic: 'all',
+      conditions: [{ field: 'Department', fieldType: 'string', operator: 'in', value: ['Sales'] }]
+    });
+    change($(element, 'lightning-input.value'), 'Sales; Support');
+    expect(changes[0].conditions[0].value).toEqual(['Sales', 'Support']);
+    change($(element, 'lightning-combobox.operator'), 'isBlank');
+    expect(changes[1].conditions[0].value).toBeUndefined();
+    change($(element, 'lightning-combobox.field'), 'IsActive');
+    expect(changes[2].conditions[0]).toEqual({ field: 'IsActive', fieldType: 'boolean', operator: 'equals' });
+  });
+
+  it('writes custom logic and renumbers it when a condition goes', async () => {
+    const { element, changes } = render({
+      logic: 'all',
+      conditions: [
+        { field: 'Department', fieldType: 'string', operator: 'equals', value: 'Sales' },
+        { field: 'Title', fieldType: 'string', operator: 'isNotBlank' }
+      ]
+    });
+    change($(element, 'lightning-combobox.logic-mode'), 'custom');
+    expect(changes[0].logic).toBe('1 AND 2');
+    element.filter = changes[0];
+    await Promise.resolve();
+    const logicInput = $(element, 'lightning-input.logic');
+    expect(logicInput.value).toBe('1 AND 2');
+    change(logicInput, '1 OR 2');
+    expect(changes[1].logic).toBe('1 OR 2');
+    $$(element, 'lightning-button-icon.remove')[0].click();
+    expect(changes[2].conditions).toHaveLength(1);
+    expect(changes[2].logic).toBe('1');
+    await expect(element).toBeAccessible();
+  });
+
+  it('flags a condition on a field the admin cannot see', async () => {
+    const { element } = render({
+      logic: 'all',
+      conditions: [{ field: 'Secret__c', fieldType: 'string', operator: 'equals', value: 'x' }]
+    });
+    expect($(element, '.unknown-field')).not.toBeNull();
+    await expect(element).toBeAccessible();
+  });
+});

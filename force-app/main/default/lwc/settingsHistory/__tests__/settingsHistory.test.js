@@ -1,0 +1,37 @@
+import { createElement } from 'lwc';
+import SettingsHistory from 'c/settingsHistory';
+
+const STATE = require('../../setupTab/__tests__/data/getSettingsState.json');
+
+function render(history) {
+  const element = createElement('c-settings-history', { is: SettingsHistory });
+  element.history = history;
+  document.body.appendChild(element);
+  return element;
+}
+
+describe('c-settings-history', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+  });
+
+  it('lists every save and activation with who, summary and before/after', async () => {
+    const element = render(STATE.history);
+    const changes = element.shadowRoot.querySelectorAll('li.change');
+    expect(changes).toHaveLength(2);
+    expect(changes[0].querySelector('strong').textContent).toBe('c.Setup_History_Save');
+    expect(changes[0].textContent).toContain('Ada Admin');
+    expect(changes[0].querySelector('.summary').textContent).toContain('users.enabled');
+    expect(changes[0].querySelector('.after').textContent).toContain('"enabled":true');
+    expect(changes[1].querySelector('.before').textContent).toBe('c.Setup_History_Nothing');
+    await expect(element).toBeAccessible();
+  });
+
+  it('says when nothing changed yet', async () => {
+    const element = render([]);
+    expect(element.shadowRoot.querySelector('.no-history')).not.toBeNull();
+    await expect(element).toBeAccessible();
+  });
+});
