@@ -48,6 +48,21 @@ const CASES: Case[] = [
     soql: "SELECT Id FROM Contact WHERE (FirstName = 'Ann' AND Title = 'Engineer') OR (FirstName = 'dan')",
     expected: ['c1', 'c4']
   },
+  // The runner's compiled filters: every condition and group in its own parentheses.
+  {
+    soql: "SELECT Id FROM Contact WHERE IsPersonAccount = false AND (((FirstName = 'Ann') OR (NOT (Title = 'Manager'))) AND (Email != null))",
+    expected: ['c1', 'c2', 'c4', 'c5']
+  },
+  {
+    soql: "SELECT Id FROM Contact WHERE (NOT ((FirstName = 'Ann') OR (FirstName = 'Bob')))",
+    expected: ['c3', 'c4', 'c5']
+  },
+  { soql: "SELECT Id FROM Contact WHERE NOT (NOT (FirstName = 'Ann'))", expected: ['c1'] },
+  {
+    soql: "SELECT Id FROM Contact WHERE Id > '{c2}' ORDER BY Id LIMIT 2",
+    expected: ['c3', 'c4'],
+    ordered: true
+  },
   { soql: "SELECT Id FROM Contact WHERE Account.Name = 'Alpha Inc'", expected: ['c1', 'c4'] },
   { soql: 'SELECT Id FROM Contact WHERE Account.Name = null', expected: ['c3'] },
   { soql: "SELECT Id FROM Contact WHERE Account.Name LIKE 'beta%'", expected: ['c2', 'c5'] },
