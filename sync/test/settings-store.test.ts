@@ -5,6 +5,9 @@ import { DEFAULT_SETTINGS, hashSettingsJson } from '../src/settings';
 import {
   clearFullReconciliationPatch,
   fullReconciliationRequested,
+  PLAN_PREVIEW_ACTIONS,
+  PLAN_PREVIEW_SAMPLES,
+  planPreviewPart,
   planRunRefs,
   planRunSettingsFields,
   readSettingsRecord
@@ -138,5 +141,27 @@ describe('fullReconciliationRequested', () => {
 
   it('clears only the flag', () => {
     assert.deepEqual(clearFullReconciliationPatch(), { FullReconciliationRequested: false });
+  });
+});
+
+describe('planPreviewPart', () => {
+  it('keeps every count and at most ten sample people per action, as the Setup tab reads them', () => {
+    const people = Array.from({ length: 25 }, (_, i) => ({
+      salesforceId: `005000000000${String(i).padStart(3, '0')}AAA`,
+      name: `Person ${i}`,
+      personType: 'User' as const,
+      detail: 'Department = Sales'
+    }));
+    const preview = planPreviewPart({ create: people, exclude: people.slice(0, 2) }, { deactivate: 0 });
+    assert.deepEqual(preview.counts, { create: 25, exclude: 2, deactivate: 0 });
+    assert.equal(preview.samples.create.length, PLAN_PREVIEW_SAMPLES);
+    assert.equal(preview.samples.exclude.length, 2);
+    const stored = JSON.parse(JSON.stringify({ schemaVersion: 1, ...preview }));
+    assert.deepEqual(Object.keys(stored).sort(), ['counts', 'samples', 'schemaVersion']);
+    assert.ok(PLAN_PREVIEW_ACTIONS.includes('deactivate'));
+  });
+
+  it('uses the real count when the sample list was cut before', () => {
+    assert.deepEqual(planPreviewPart({ update: [] }, { update: 4000 }).counts, { update: 4000 });
   });
 });

@@ -173,3 +173,53 @@ export function planRunSettingsFields(
   const f = schema.SyncRun.f;
   return { [f.SettingsVersion]: draft.version, [f.SettingsHash]: draft.hash };
 }
+
+/**
+ * The part of a stored plan (SyncRun__c.Plan__c) the Setup tab's "Preview impact" reads (SettingsPlanReader
+ * in Apex): `counts` per action and up to ten `samples` per action. The full plan shape is
+ * contracts/plan.schema.json (the runner's); these two keys must stay in it. Actions the tab knows, in the order
+ * it shows them; any other action is shown after them under its own name.
+ */
+export const PLAN_PREVIEW_ACTIONS = [
+  'create',
+  'update',
+  'activate',
+  'deactivate',
+  'group',
+  'branch',
+  'exclude',
+  'needsReview'
+] as const;
+export const PLAN_PREVIEW_SAMPLES = 10;
+
+export interface PlanPreviewSample {
+  salesforceId: string;
+  name: string;
+  personType: 'User' | 'Contact';
+  /** Why, in a few words (e.g. "Department = Sales", "left the filter"). */
+  detail?: string;
+}
+
+export interface PlanPreview {
+  counts: Record<string, number>;
+  samples: Record<string, PlanPreviewSample[]>;
+}
+
+/**
+ * The preview keys for a plan: every action's count and at most PLAN_PREVIEW_SAMPLES people per action (a plan
+ * for 50,000 people must still fit in Plan__c). Merge the result into the plan object the runner stores.
+ */
+export function planPreviewPart(
+  actions: Record<string, PlanPreviewSample[]>,
+  counts: Record<string, number> = {}
+): PlanPreview {
+  const preview: PlanPreview = { counts: {}, samples: {} };
+  for (const [action, people] of Object.entries(actions)) {
+    preview.counts[action] = counts[action] ?? people.length;
+    preview.samples[action] = people.slice(0, PLAN_PREVIEW_SAMPLES);
+  }
+  for (const [action, count] of Object.entries(counts)) {
+    if (!(action in preview.counts)) preview.counts[action] = count;
+  }
+  return preview;
+}
