@@ -24,6 +24,8 @@ export interface ServerDeps {
 
 const TOKEN_PATH = '/services/oauth2/token';
 const USERINFO_PATH = '/services/oauth2/userinfo';
+/** Longest request URI the REST API accepts (a long SOQL query must then be shortened or sent another way). */
+export const MAX_URI_LENGTH = 16384;
 const DATA_PREFIX = '/services/data';
 
 export class EmulatorServer {
@@ -33,7 +35,11 @@ export class EmulatorServer {
   readonly login: Server;
 
   constructor(private readonly deps: ServerDeps) {
-    this.instance = createServer((req, res) => void this.handleInstance(req, res));
+    // Node's own header limit (16 KB) would cut long query URLs with a 431 before the documented 414.
+    this.instance = createServer(
+      { maxHeaderSize: 256 * 1024 },
+      (req, res) => void this.handleInstance(req, res)
+    );
     this.login = createServer((req, res) => void this.handleLogin(req, res));
   }
 
@@ -190,6 +196,15 @@ export class EmulatorServer {
     const path = version ? (version[2] ?? '').replace(/\/$/, '') : '';
     const name = version ? routeName(method, path) : `${method} /services/data`;
     const rawBody = await readBody(req);
+    if ((req.url ?? '').length > MAX_URI_LENGTH) {
+      calls.record(name, 414);
+      return send(
+        res,
+        errorResponse(
+          new ApiError(414, 'URI_TOO_LONG', `The request URI is longer than ${MAX_URI_LENGTH} characters`)
+        )
+      );
+    }
     const hits = faults.match(method, url.pathname);
     await applyLatency(ctx.clock, faults.latencyMs(hits));
     const has = (kind: string) => hits.find((h) => h.kind === kind);

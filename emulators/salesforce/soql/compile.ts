@@ -79,7 +79,13 @@ function isCountAll(field: FieldType): boolean {
   );
 }
 
+/** Documented default maximum length of a SOQL statement. */
+export const MAX_SOQL_LENGTH = 100_000;
+
 export function compileQuery(soql: string, schema: Schema, access: Access, now: number): CompiledQuery {
+  if (soql.length > MAX_SOQL_LENGTH) {
+    throw malformed(`SOQL statements cannot be longer than ${MAX_SOQL_LENGTH} characters`);
+  }
   return compileParsed(parse(soql.trim()), soql.trim(), schema, access, now);
 }
 

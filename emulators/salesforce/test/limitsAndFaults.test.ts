@@ -140,6 +140,21 @@ describe('fault injection', () => {
     assert.equal(((await res.json()) as Array<{ errorCode: string }>)[0].errorCode, 'REQUEST_LIMIT_EXCEEDED');
   });
 
+  test('a query URL longer than 16,384 characters is 414 and still a call', async () => {
+    const ids = Array.from({ length: 900 }, (_, i) => `'003000000000${String(i).padStart(3, '0')}AAA'`).join(
+      ','
+    );
+    sf.calls.reset();
+    const res = await raw(
+      sf,
+      conn,
+      `/query?q=${encodeURIComponent(`SELECT Id FROM Contact WHERE Id IN (${ids})`)}`
+    );
+    assert.equal(res.status, 414);
+    assert.equal(((await res.json()) as Array<{ errorCode: string }>)[0].errorCode, 'URI_TOO_LONG');
+    assert.equal(sf.calls.snapshot().byStatus['414'], 1);
+  });
+
   test('an unsupported API version and an unknown route are 404 NOT_FOUND', async () => {
     const res = await fetch(`${sf.instanceUrl}/services/data/v99.0/limits`, {
       headers: { authorization: `Bearer ${conn.accessToken}` }
