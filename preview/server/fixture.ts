@@ -1,4 +1,6 @@
 import { salesforceId } from '../../emulators/shared/salesforceId';
+import { DEFAULT_SETTINGS } from '../../sync/src/settings/defaults';
+import { hashSettingsJson } from '../../sync/src/settings/hash';
 import type { SRecord } from './data/recordSource';
 import type { PersonaManifest } from './personas';
 import { parsePersonaManifest } from './personas';
@@ -14,6 +16,13 @@ export interface Fixture {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+const ORGANIZATION_ID = '00D5g0000000007EAA';
+/** Active settings: Users and Contacts sync (valid against contracts/settings.schema.json). */
+const ACTIVE_SETTINGS = JSON.stringify({
+  ...DEFAULT_SETTINGS,
+  users: { ...DEFAULT_SETTINGS.users, enabled: true },
+  contacts: { ...DEFAULT_SETTINGS.contacts, enabled: true }
+});
 const FIRST_NAMES = [
   'Ana',
   'Bruno',
@@ -133,6 +142,39 @@ export function builtInFixture(now: number): Fixture {
     CourseUrl__c: `https://acme.talentlms.com/learner/courseinfo/id:${100 + sequence}`,
     ...extra
   });
+  const notSynced = (
+    n: number,
+    person: SRecord,
+    state: string,
+    message: string | null,
+    reason: string | null
+  ): SRecord => ({
+    Id: salesforceId('a05', n),
+    Name: String(person.Name),
+    Contact__c: person.Id,
+    Account__c: account.Id,
+    PersonType__c: 'Contact',
+    Email__c: String(person.Email),
+    State__c: state,
+    StateMessage__c: message,
+    ExclusionReason__c: reason,
+    LastProvisionedAt__c: iso(-n / 24)
+  });
+  const issue = (n: number, code: string, person: SRecord, message: string, count: number): SRecord => ({
+    Id: salesforceId('a0A', n),
+    IssueKey__c: `issue-${n}`,
+    Code__c: code,
+    Action__c: 'create',
+    Status__c: 'Open',
+    Learner__c: salesforceId('a05', n + 1),
+    SalesforceId__c: person.Id,
+    PersonName__c: String(person.Name),
+    Message__c: message,
+    Hint__c: 'Fix the record in Salesforce; the next run retries.',
+    FirstSeenAt__c: iso(-count / 24),
+    LastSeenAt__c: iso(-1 / 24),
+    Count__c: count
+  });
   return {
     records: {
       User: [chief, skip, manager, learner, colleague, peer, admin, integration, ...extraReports],
@@ -209,16 +251,98 @@ export function builtInFixture(now: number): Fixture {
           Points__c: 120,
           Level__c: 2,
           LastLearningSyncAt__c: iso(-1)
-        }
+        },
+        // People the connector could not sync, for Sync Health.
+        notSynced(2, contacts[1], 'NeedsReview', 'Two contacts share andrew@northwind.example', null),
+        notSynced(3, contacts[2], 'Error', 'TalentLMS refused the login: it is already taken', null),
+        notSynced(4, contacts[3], 'Excluded', null, 'OutsideFilter')
       ],
       SyncState__c: [
         {
           Id: salesforceId('a06', 1),
           Name: 'default',
           StateKey__c: 'default',
-          TalentLmsDomain__c: 'acme.talentlms.com'
+          OrganizationId__c: ORGANIZATION_ID,
+          IsSandbox__c: false,
+          TalentLmsDomain__c: 'acme.talentlms.com',
+          PortalId__c: '3f1c2b7a',
+          BoundAt__c: iso(-30),
+          LastRunAt__c: iso(-1 / 24),
+          LastSuccessfulRunAt__c: iso(-1 / 24),
+          RunnerVersion__c: '0.1.0'
         }
-      ]
+      ],
+      SyncRun__c: [1, 2, 3, 4, 5].map((n) => ({
+        Id: salesforceId('a07', n),
+        RunId__c: `00000000-0000-4000-8000-00000000000${n}`,
+        Mode__c: 'Run',
+        Status__c: n === 3 ? 'Partial' : 'Succeeded',
+        StartedAt__c: iso(-n / 24),
+        FinishedAt__c: iso(-n / 24 + 1 / 1440),
+        DurationMs__c: 41_000 + n * 1000,
+        Created__c: n === 5 ? 30 : 0,
+        Updated__c: n,
+        NeedsReview__c: 1,
+        Failed__c: n === 3 ? 1 : 0,
+        CoursesUpserted__c: 4 * n,
+        SalesforceCalls__c: 12 + n,
+        TalentLmsCalls__c: 20 + n,
+        TalentLmsQuotaUsed__c: 200 + n,
+        TalentLmsQuotaLimit__c: 2000,
+        RunnerVersion__c: '0.1.0',
+        RunAsUsername__c: 'talentlms.integration@acme-corp.example'
+      })),
+      SyncIssue__c: [
+        issue(1, 'DUPLICATE_CONTACT_EMAIL', contacts[1], 'Two contacts share andrew@northwind.example', 6),
+        issue(2, 'TALENTLMS_LOGIN_TAKEN', contacts[2], 'TalentLMS refused the login: it is already taken', 2)
+      ],
+      ConnectorSettings__c: [
+        {
+          Id: salesforceId('a08', 1),
+          Name: 'TalentLMS connector settings',
+          SettingsKey__c: 'default',
+          DraftJson__c: ACTIVE_SETTINGS,
+          DraftVersion__c: 1,
+          DraftHash__c: hashSettingsJson(ACTIVE_SETTINGS),
+          DraftSavedAt__c: iso(-20),
+          DraftSavedBy__c: admin.Id,
+          ActiveJson__c: ACTIVE_SETTINGS,
+          ActiveVersion__c: 1,
+          ActiveHash__c: hashSettingsJson(ACTIVE_SETTINGS),
+          ActivatedAt__c: iso(-20),
+          ActivatedBy__c: admin.Id
+        }
+      ],
+      TalentLmsCatalog__c: [
+        {
+          Id: salesforceId('a09', 1),
+          Name: 'default',
+          CatalogKey__c: 'default',
+          Domain__c: 'acme.talentlms.com',
+          DateFormat__c: 'DD/MM/YYYY',
+          PlanName__c: 'Premium',
+          UserLimit__c: 1000,
+          BranchLimit__c: 50,
+          BranchCount__c: 3,
+          GroupCount__c: 2,
+          PublishedAt__c: iso(-1 / 24),
+          Catalog__c: JSON.stringify({
+            customFields: [
+              { key: 'custom_field_1', name: 'Department', type: 'text', mandatory: false },
+              {
+                key: 'custom_field_2',
+                name: 'Region',
+                type: 'dropdown',
+                mandatory: true,
+                options: ['EMEA', 'Americas', 'APAC']
+              }
+            ],
+            groups: [{ name: 'Engineering' }, { name: 'Sales' }],
+            branches: [{ name: 'northwind-traders-1a2b3c' }]
+          })
+        }
+      ],
+      Organization: [{ Id: ORGANIZATION_ID, Name: 'Acme Corporation', IsSandbox: false }]
     },
     manifest: parsePersonaManifest(
       {

@@ -3,6 +3,8 @@ import { ContactLearningController } from './ContactLearningController';
 import type { ApexHandler, ControllerHandlers } from './context';
 import { MyLearningController } from './MyLearningController';
 import { PreviewDemoController } from './PreviewDemoController';
+import { SetupController } from './SetupController';
+import { SyncHealthController } from './SyncHealthController';
 import { TeamMembersController } from './TeamMembersController';
 
 /**
@@ -15,6 +17,8 @@ export const CONTROLLERS: Record<string, ControllerHandlers> = {
   ContactLearningController,
   MyLearningController,
   PreviewDemoController,
+  SetupController,
+  SyncHealthController,
   TeamMembersController
 };
 

@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DEFAULT_SETTINGS } from '../../../sync/src/settings/defaults';
+import { labelValue, startFixturePreview, type FixturePreview } from '../support/preview';
+
+// Setup and Sync Health over HTTP, against the fixture inside the Salesforce emulator: every answer passes its
+// DTO contract (the server checks), and the actions write records a following runner run reads.
+describe('preview backend: admin tabs', () => {
+  let preview: FixturePreview;
+  const userOf = (key: string) =>
+    preview.fixture.manifest.personas.find((p) => p.key === key)?.userId as string;
+
+  before(async () => {
+    preview = await startFixturePreview({ requireBundle: false });
+  });
+  after(() => preview.close());
+
+  async function apex(persona: string, path: string, params: unknown = {}) {
+    const response = await fetch(`${preview.server.url}/api/apex/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-preview-user': userOf(persona) },
+      body: JSON.stringify(params)
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  }
+  const store = () => {
+    assert.ok(preview.emulator);
+    return preview.emulator.store;
+  };
+
+  it('Sync Health lists runs, open issues by code and people not synced', async () => {
+    const health = await apex('admin', 'SyncHealthController/getHealth', { pageSize: 25, pageOffset: 0 });
+    assert.equal(health.status, 200, JSON.stringify(health.body));
+    assert.equal(health.body.runs.length, 5);
+    assert.equal(health.body.openIssues, 2);
+    assert.deepEqual(health.body.issueGroups.map((group: { code: string }) => group.code).sort(), [
+      'DUPLICATE_CONTACT_EMAIL',
+      'TALENTLMS_LOGIN_TAKEN'
+    ]);
+    assert.equal(health.body.notSynced.total, 3);
+    assert.equal(health.body.canResolve, true);
+  });
+
+  it('refuses Sync Health to a learner with the no-access label', async () => {
+    const result = await apex('learner', 'SyncHealthController/getHealth', {});
+    assert.equal(result.status, 400);
+    assert.equal(result.body.message, labelValue('Setup_Error_NoAccess'));
+  });
+
+  it('resolving an issue and requesting a reconciliation write to the org', async () => {
+    const issueId = preview.fixture.records.SyncIssue__c[0].Id;
+    const resolved = await apex('admin', 'SyncHealthController/resolveIssue', { issueId });
+    assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
+    assert.equal(resolved.body.openIssues, 1);
+    const issue = store().get(issueId) ?? {};
+    assert.equal(issue.Status__c ?? issue.tlms__Status__c, 'ResolvedByAdmin');
+    const again = await apex('admin', 'SyncHealthController/resolveIssue', { issueId });
+    assert.equal(again.status, 400);
+    assert.equal(again.body.message, labelValue('SyncHealth_Error_IssueNotOpen'));
+
+    const requested = await apex('admin', 'SyncHealthController/requestFullReconciliation');
+    assert.equal(requested.status, 200);
+    assert.equal(requested.body.fullReconciliationRequested, true);
+    const state = store().all('SyncState__c')[0];
+    assert.equal(state.FullReconciliationRequested__c ?? state.tlms__FullReconciliationRequested__c, true);
+  });
+
+  it('saves a draft, audits it, and refuses to activate a risky draft without a plan', async () => {
+    const initial = await apex('admin', 'SetupController/getSettingsState');
+    assert.equal(initial.status, 200, JSON.stringify(initial.body));
+    assert.equal(initial.body.draftVersion, 1);
+    assert.equal(initial.body.hasUnactivatedChanges, false);
+    const draft = JSON.stringify({
+      ...DEFAULT_SETTINGS,
+      users: { ...DEFAULT_SETTINGS.users, enabled: true },
+      special: { ...DEFAULT_SETTINGS.special, deactivateNotSynced: true }
+    });
+    const saved = await apex('admin', 'SetupController/saveDraft', { settingsJson: draft, baseVersion: 1 });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    assert.equal(saved.body.ok, true);
+    assert.equal(saved.body.state.draftVersion, 2);
+    assert.equal(saved.body.state.risky, true);
+    assert.equal(saved.body.state.plan.status, 'Waiting');
+    assert.ok(
+      saved.body.state.changes.some(
+        (change: { path: string; reason?: string }) => change.reason === 'deactivationEnabled'
+      )
+    );
+    assert.equal(store().all('SettingsChange__c').length, 1, 'the save is audited');
+
+    const stale = await apex('admin', 'SetupController/saveDraft', { settingsJson: draft, baseVersion: 1 });
+    assert.equal(stale.status, 400, 'a save based on an old version is refused');
+
+    const refused = await apex('admin', 'SetupController/activateDraft', { draftVersion: 2 });
+    assert.equal(refused.status, 400);
+    assert.match(refused.body.message, /special\.deactivateNotSynced/);
+
+    // The runner computes a plan for the draft (a Plan run carrying its version and hash); activation follows.
+    store().insert('SyncRun__c', [
+      {
+        RunId__c: '00000000-0000-4000-8000-0000000000aa',
+        Mode__c: 'Plan',
+        Status__c: 'Succeeded',
+        StartedAt__c: '2026-11-25T08:00:00.000Z',
+        SettingsVersion__c: 2,
+        SettingsHash__c: saved.body.state.draftHash,
+        Plan__c: JSON.stringify({
+          counts: { deactivate: 3 },
+          samples: { deactivate: [{ name: 'Janet Leverling', personType: 'Contact' }] }
+        })
+      }
+    ]);
+    const plan = await apex('admin', 'SetupController/getPlanPreview');
+    assert.equal(plan.status, 200, JSON.stringify(plan.body));
+    assert.deepEqual(plan.body.actions[0], {
+      action: 'deactivate',
+      count: 3,
+      samples: [{ name: 'Janet Leverling', personType: 'Contact' }]
+    });
+    const activated = await apex('admin', 'SetupController/activateDraft', { draftVersion: 2 });
+    assert.equal(activated.status, 200, JSON.stringify(activated.body));
+    assert.equal(activated.body.state.activeVersion, 2);
+    const record = store().all('ConnectorSettings__c')[0];
+    assert.equal(
+      record.ActiveJson__c ?? record.tlms__ActiveJson__c,
+      draft,
+      'the runner reads the activated document'
+    );
+  });
+
+  it('rejects an invalid draft with the validator’s issues and writes nothing', async () => {
+    const before = store().all('SettingsChange__c').length;
+    const result = await apex('admin', 'SetupController/saveDraft', {
+      settingsJson: '{"schemaVersion":1,"users":{"enabled":"yes"}}',
+      baseVersion: 2
+    });
+    assert.equal(result.status, 200);
+    assert.equal(result.body.ok, false);
+    assert.ok(result.body.issues.length > 0);
+    assert.equal(store().all('SettingsChange__c').length, before);
+  });
+
+  it('answers connection, checklist and field options', async () => {
+    const connection = await apex('admin', 'SetupController/getConnection');
+    assert.equal(connection.status, 200, JSON.stringify(connection.body));
+    assert.equal(connection.body.talentlmsDomain, 'acme.talentlms.com');
+    assert.equal(connection.body.catalog.customFields.length, 2);
+    const checklist = await apex('admin', 'SetupController/getChecklist');
+    assert.equal(checklist.status, 200, JSON.stringify(checklist.body));
+    assert.ok(
+      checklist.body.items.some(
+        (item: { key: string; state: string }) => item.key === 'cspTrustedSite' && item.state === 'Done'
+      )
+    );
+    const fields = await apex('admin', 'SetupController/getFieldOptions', { objectName: 'User' });
+    assert.equal(fields.status, 200, JSON.stringify(fields.body).slice(0, 500));
+    assert.ok(fields.body.some?.((field: { path: string }) => field.path === 'Department'));
+    assert.ok(fields.body.some?.((field: { path: string }) => field.path === 'Manager.Email'));
+  });
+});
