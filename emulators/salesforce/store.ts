@@ -102,7 +102,7 @@ export class Store {
     record.Id = id;
     const user = this.currentUserId();
     const stamp = (name: string, value: StoredValue) => {
-      if (def.byName.has(name.toLowerCase()) && (record[name] === null || !options.system))
+      if (def.byName.has(name.toLowerCase()) && (record[name] == null || !options.system))
         record[name] = value;
     };
     stamp('IsDeleted', false);
