@@ -7,7 +7,11 @@ import {
   mapCourseEnrollments,
   mapUserLearning,
   normaliseStatus,
-  planSlice,
+  sliceCount,
+  startSlice,
+  advanceCursor,
+  readCursor,
+  writeCursor,
   parseTimeline,
   readType,
   readWatermarks,
@@ -345,71 +349,42 @@ describe('timeline watermarks', () => {
 });
 
 describe('reconciliation slice', () => {
-  const ordered = Array.from({ length: 700 }, (_, i) => `k${String(i).padStart(4, '0')}`);
   const day = 86_400_000;
+  const base = { now: day, cycleMs: 7 * day, full: false, restart: false, maxCount: 10_000 };
 
-  it('takes a share proportional to the elapsed cycle and moves the cursor', () => {
-    const start = 0;
-    const first = planSlice({
-      ordered,
-      cursor: null,
-      cycleStartedAt: start,
-      now: day,
-      cycleMs: 7 * day,
-      full: false,
-      maxCount: 10_000
-    });
-    assert.equal(first.keys.length, 100);
-    assert.equal(first.cursor, 'k0099');
-    const second = planSlice({
-      ordered,
-      cursor: first.cursor,
-      cycleStartedAt: start,
+  it('starts a cycle, then takes a share proportional to the elapsed cycle', () => {
+    const start = startSlice({ ...base, cursor: readCursor(null), cycleStartedAt: null });
+    assert.equal(start.newCycle, true, 'no cycle yet: a new one starts and the learners are counted');
+    const counted = { ...start.cursor, total: 700 };
+    assert.equal(sliceCount(counted, 0, base), 100, 'one day of seven: a seventh');
+    const moved = advanceCursor(counted, 100, 100, 'a0100');
+    assert.deepEqual(moved, { after: 'a0100', done: 100, total: 700 });
+    const again = startSlice({
+      ...base,
       now: 2 * day,
-      cycleMs: 7 * day,
-      full: false,
-      maxCount: 10_000
+      cursor: readCursor(writeCursor(moved)),
+      cycleStartedAt: 0
     });
-    assert.equal(second.keys[0], 'k0100');
-    assert.equal(second.keys.length, 100);
+    assert.equal(again.newCycle, false);
+    assert.equal(sliceCount(again.cursor, 0, { ...base, now: 2 * day }), 100);
+    assert.equal(sliceCount(again.cursor, 0, { ...base, now: 30 * day }), 600, 'never past the end');
   });
 
   it('covers everyone within one cycle and then starts a new one', () => {
-    const end = planSlice({
-      ordered,
-      cursor: 'k0099',
-      cycleStartedAt: 0,
-      now: 7 * day,
-      cycleMs: 7 * day,
-      full: false,
-      maxCount: 10_000
-    });
-    assert.equal(end.keys.length, 600);
-    assert.equal(end.cycleComplete, true);
-    const next = planSlice({
-      ordered,
-      cursor: end.cursor,
-      cycleStartedAt: 0,
-      now: 7 * day + 3_600_000,
-      cycleMs: 7 * day,
-      full: false,
-      maxCount: 10_000
-    });
-    assert.equal(next.cycleStartedAt, 7 * day + 3_600_000, 'a new cycle starts');
-    assert.equal(next.keys.length, 0);
+    const end = advanceCursor({ after: 'a0100', done: 100, total: 700 }, 600, 600, 'a0700');
+    const next = startSlice({ ...base, now: 8 * day, cursor: end, cycleStartedAt: 0 });
+    assert.equal(next.newCycle, true);
+    assert.equal(next.cycleStartedAt, 8 * day);
+  });
+
+  it('reaching the end early (learners left the scope) finishes the cycle', () => {
+    const short = advanceCursor({ after: 'a0100', done: 100, total: 700 }, 50, 200, 'a0150');
+    assert.equal(short.done, short.total);
   });
 
   it('a full pass takes everyone left, within the cap', () => {
-    const full = planSlice({
-      ordered,
-      cursor: null,
-      cycleStartedAt: 0,
-      now: 1,
-      cycleMs: 7 * day,
-      full: true,
-      maxCount: 500
-    });
-    assert.equal(full.keys.length, 500);
-    assert.equal(full.cycleComplete, false);
+    const cursor = { after: null, done: 0, total: 700 };
+    assert.equal(sliceCount(cursor, 0, { ...base, now: 1, full: true, maxCount: 500 }), 500);
+    assert.equal(sliceCount(cursor, 0, { ...base, now: 1, full: true }), 700);
   });
 });

@@ -275,6 +275,35 @@ export const ISSUE_CODES = {
   NEEDS_REVIEW: record(
     'The connector will not provision this person until someone decides',
     'Shared e-mails, an account the settings do not allow to adopt, or a deleted TalentLMS user: fix the data, then the next run continues.'
+  ),
+  // Learning back-sync (part 4)
+  LEARNING_WRITE_FAILED: record(
+    "Salesforce refused a write of this learner's course, certificate or badge records",
+    'The learner is retried every run until it succeeds. Check the message (validation rules, field access of the integration user).'
+  ),
+  LEARNING_READ_FAILED: record(
+    "TalentLMS did not answer this learner's progress",
+    'Retried by the next run or reconciliation slice; nothing was changed in Salesforce for this learner.'
+  ),
+  LEARNING_STATUS_UNKNOWN: record(
+    'TalentLMS sent a course status the connector does not know',
+    'Stored as Unknown with the raw value in Raw Status; the sync goes on. Report the value so it can be mapped.'
+  ),
+  LEARNING_TALENTLMS_USER_DELETED: record(
+    "The learner's TalentLMS account no longer exists",
+    'Their course records follow the unenrolment rule (completed kept, rest removed by default). Provisioning recreates or excludes the learner.'
+  ),
+  LEARNING_CONTACT_DELETED: record(
+    'The Contact was deleted in Salesforce',
+    'Its course, certificate and badge records were removed. Undelete the Contact to bring them back on the next reconciliation.'
+  ),
+  LEARNING_CONTACT_MERGED: record(
+    'The Contact was merged into another Contact',
+    'Its course, certificate and badge records now point to the surviving Contact; nothing to do.'
+  ),
+  LEARNING_COURSE_DELETED: record(
+    'A TalentLMS course with synced records was deleted',
+    'Its records follow the unenrolment rule (docs/decisions.md "Learning back-sync"); restore the course in TalentLMS to sync it again.'
   )
 } as const satisfies Record<string, IssueCodeInfo>;
 

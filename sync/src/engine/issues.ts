@@ -84,6 +84,14 @@ export class IssueRecorder {
     this.succeeded.add(`${subject}|${action}`);
   }
 
+  /** Subjects with an Open issue for `action` when the run started (e.g. learners whose write is retried). */
+  openSubjects(action: string): string[] {
+    const out = new Set<string>();
+    for (const issue of this.existing.values())
+      if (issue.action === action && issue.status === S.open && issue.subject) out.add(issue.subject);
+    return [...out];
+  }
+
   get pendingCount(): number {
     return this.reported.size;
   }

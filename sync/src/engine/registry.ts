@@ -1,4 +1,5 @@
 import type { Phase } from './phase';
+import { learningPhases } from './learning';
 import { provisionPhase } from './provision/phase';
 
 /**
@@ -6,5 +7,5 @@ import { provisionPhase } from './provision/phase';
  * 'timeline', 'learners', 'courseScan', 'reconciliation') register here; see phase.ts for the contract.
  */
 export function defaultPhases(): Phase[] {
-  return [provisionPhase()];
+  return [provisionPhase(), ...learningPhases()];
 }
