@@ -228,11 +228,15 @@ export class SalesforceReader {
         continue;
       }
       for (const chunk of chunks(ids, ID_CHUNK)) {
-        facts.push(
-          ...(await (personType === 'User'
-            ? this.userAbsences(chunk, query)
-            : this.contactAbsences(chunk, query)))
-        );
+        try {
+          const read =
+            personType === 'User' ? this.userAbsences(chunk, query) : this.contactAbsences(chunk, query);
+          facts.push(...(await read));
+        } catch (error) {
+          // An Id Salesforce refuses (a hand-edited row): no evidence for anyone in the chunk, so nobody is deactivated.
+          if (!(error instanceof SalesforceApiError)) throw error;
+          facts.push(...chunk.map((salesforceId) => ({ salesforceId, reason: 'unknown' as const })));
+        }
       }
     }
     return facts;
