@@ -56,6 +56,9 @@ export interface SalesforceEmulatorOptions {
   /** Seed of the fault injector's generator. Default 1. */
   faultSeed?: number;
   host?: string;
+  /** Fixed ports for the My Domain and login listeners (default: ephemeral). */
+  port?: number;
+  loginPort?: number;
 }
 
 export interface SalesforceEmulator {
@@ -159,7 +162,10 @@ export async function startSalesforceEmulator(
     faults,
     versions: { oldest: 31, latest: Number(apiVersion) }
   });
-  urls = await server.listen(options.host ?? '127.0.0.1');
+  urls = await server.listen(options.host ?? '127.0.0.1', {
+    instance: options.port,
+    login: options.loginPort
+  });
 
   return {
     ...urls,

@@ -43,16 +43,22 @@ export class EmulatorServer {
     this.login = createServer((req, res) => void this.handleLogin(req, res));
   }
 
-  async listen(host: string): Promise<{ instanceUrl: string; loginUrl: string }> {
-    const listen = (server: Server) =>
+  async listen(
+    host: string,
+    ports: { instance?: number; login?: number } = {}
+  ): Promise<{ instanceUrl: string; loginUrl: string }> {
+    const listen = (server: Server, port = 0) =>
       new Promise<number>((resolve, reject) => {
         server.once('error', reject);
-        server.listen(0, host, () => {
+        server.listen(port, host, () => {
           const address = server.address();
           resolve(typeof address === 'object' && address ? address.port : 0);
         });
       });
-    const [instancePort, loginPort] = await Promise.all([listen(this.instance), listen(this.login)]);
+    const [instancePort, loginPort] = await Promise.all([
+      listen(this.instance, ports.instance),
+      listen(this.login, ports.login)
+    ]);
     this.urls = { instanceUrl: `http://${host}:${instancePort}`, loginUrl: `http://${host}:${loginPort}` };
     return this.urls;
   }
