@@ -67,7 +67,9 @@ export const ReadyLineSchema = z
       .describe('The TalentLMS v1 API emulator'),
     control: z.object({ url: url('Control API (emulators/README.md)') }),
     seed: z.object({
-      name: z.string().describe('demo, demo-linked, <N>, <N>-linked'),
+      name: z
+        .string()
+        .describe('demo, demo-linked, <N>, <N>-linked; -r<S> appended for a random seed other than 42'),
       people: z.number().int().positive().describe('Salesforce Users + Contacts'),
       manifest: z.string().describe('Absolute path of emulators/seeds/<name>.manifest.json')
     }),

@@ -14,6 +14,8 @@ export type { SeedWorld } from './world/types';
 
 export type SeedSize = 'demo' | number;
 
+export const DEFAULT_RANDOM_SEED = 42;
+
 export interface SeedOptions {
   /** `demo` (≤ 300 people with personas) or a population size N (half Users, half Contacts). */
   seed: SeedSize;
@@ -26,7 +28,7 @@ export interface SeedOptions {
 }
 
 export interface PreparedSeed {
-  /** `demo`, `demo-linked`, `15000`, `15000-linked` …: the manifest's file name. */
+  /** The manifest's file name (seedName). */
   name: string;
   world: SeedWorld;
   settings: Settings;
@@ -42,8 +44,10 @@ export function parseSeedSize(value: string): SeedSize {
   throw new Error(`--seed takes "demo" or a whole number of people from 1 to 1000000, not "${value}"`);
 }
 
-export function seedName(seed: SeedSize, linked: boolean): string {
-  return `${seed === 'demo' ? 'demo' : String(seed)}${linked ? '-linked' : ''}`;
+/** `demo`, `demo-linked`, `15000-linked`, `demo-r7` (a random seed other than the default 42) … */
+export function seedName(seed: SeedSize, linked: boolean, randomSeed = DEFAULT_RANDOM_SEED): string {
+  const random = randomSeed === DEFAULT_RANDOM_SEED ? '' : `-r${randomSeed}`;
+  return `${seed === 'demo' ? 'demo' : String(seed)}${linked ? '-linked' : ''}${random}`;
 }
 
 /** Builds the world (and, for a linked seed, the first sync's state) without any emulator. */
@@ -51,7 +55,7 @@ export function prepareSeed(options: SeedOptions): PreparedSeed {
   const linked = options.linked === true;
   const world = generateWorld({
     size: options.seed,
-    randomSeed: options.randomSeed ?? 42,
+    randomSeed: options.randomSeed ?? DEFAULT_RANDOM_SEED,
     now: options.now,
     // A linked seed: everyone in scope already has a TalentLMS account (the first sync created or adopted it).
     ...(linked ? { existingShare: 1 } : {})
@@ -59,7 +63,7 @@ export function prepareSeed(options: SeedOptions): PreparedSeed {
   const settings = seedSettings();
   const state = linked ? linkWorld(world, settings, world.salesforce.organization.Id) : undefined;
   return {
-    name: seedName(options.seed, linked),
+    name: seedName(options.seed, linked, options.randomSeed),
     world,
     settings,
     linked: state,

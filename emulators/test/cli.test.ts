@@ -76,7 +76,7 @@ describe('npm run -s emulators (child process)', () => {
         assert.ok(validate(ready), JSON.stringify(validate.errors));
         assert.equal(ready.env.TLMS_BASE_URL, ready.talentlms.baseUrl);
         assert.equal(ready.env.TLMS_SF_CLIENT_SECRET, ready.salesforce.clientSecret);
-        assert.equal(ready.seed.name, 'demo');
+        assert.equal(ready.seed.name, 'demo-r7', 'a non-default random seed gets its own manifest');
         const manifest = JSON.parse(readFileSync(ready.seed.manifest, 'utf8')) as {
           randomSeed: number;
           personas: Record<string, string>;

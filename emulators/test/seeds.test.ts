@@ -152,7 +152,8 @@ describe('linked seed (state after a completed first sync)', () => {
     assert.ok(withAccount.length > 0);
     for (const learner of withAccount) {
       const branch = tl.branches.find((b) => b.id === learner.record.BranchId__c);
-      assert.ok(branch?.userIds?.includes(String(learner.record.TalentLmsUserId__c)));
+      assert.ok(branch, `${learner.person.id} has a branch`);
+      assert.ok(branch.userIds?.includes(String(learner.record.TalentLmsUserId__c)), 'member of its branch');
       assert.match(branch.name, /^[a-z0-9]+$/, 'branch names are valid TalentLMS names');
     }
     assert.ok(tl.branches.length <= tl.branchLimit, 'branches fit the portal limit');
