@@ -3,6 +3,8 @@ import type { SalesforceAuth } from '../config/load';
 import type { CallMeter } from '../core/callMeter';
 import type { Clock } from '../core/clock';
 import { AuthError } from '../core/errors';
+import { Bulk2Client, type IngestOperation } from './bulk2';
+import { bulkQueryable } from './bulk2Soql';
 import { mapApiError, mapAuthError } from './errors';
 import type { Logger } from '../core/logger';
 import type { Redactor } from '../core/redact';
@@ -29,7 +31,23 @@ export interface ConnectOptions {
   logger: Logger;
   meter: CallMeter;
   redactor: Redactor;
+  /** Bulk API 2.0 above these sizes (defaults: BULK_DEFAULTS). */
+  bulk?: Partial<BulkThresholds>;
 }
+
+/**
+ * When Bulk API 2.0 replaces REST: a query whose first REST page reports more rows than `queryRows` (and that
+ * Bulk can answer) is read as a Bulk query job instead; an upsert, update or delete of at least `writeRows`
+ * records is one ingest job instead of Collections calls of 200.
+ */
+export interface BulkThresholds {
+  queryRows: number;
+  writeRows: number;
+  /** Rows per Bulk query results page (`maxRecords`). */
+  pageRows: number;
+}
+
+export const BULK_DEFAULTS: BulkThresholds = { queryRows: 10_000, writeRows: 2_000, pageRows: 50_000 };
 
 const COLLECTION_SIZE = 200;
 const QUERY_BATCH = { 'Sforce-Query-Options': 'batchSize=2000' };
@@ -154,11 +172,21 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 class JsforceAdapter implements SalesforcePort {
+  private readonly bulk: Bulk2Client;
+  private readonly thresholds: BulkThresholds;
+
   constructor(
     private readonly conn: Connection,
     readonly identity: SalesforceIdentity,
     private readonly options: ConnectOptions
-  ) {}
+  ) {
+    this.thresholds = { ...BULK_DEFAULTS, ...options.bulk };
+    this.bulk = new Bulk2Client(conn, {
+      clock: options.clock,
+      logger: options.logger.child('bulk2'),
+      pageSize: this.thresholds.pageRows
+    });
+  }
 
   query<T extends SalesforceRecord>(soql: string): Promise<T[]> {
     return this.fetchAll<T>(soql, false);
@@ -177,6 +205,11 @@ class JsforceAdapter implements SalesforcePort {
         scanAll,
         headers: QUERY_BATCH
       });
+      if (!page.done && page.totalSize > this.thresholds.queryRows && bulkQueryable(soql)) {
+        // One wasted page, then a few Bulk calls instead of totalSize / 2,000 REST pages.
+        this.options.logger.debug('Large query: reading it with Bulk API 2.0', { rows: page.totalSize });
+        return await this.bulk.query<T>(soql, scanAll);
+      }
       records.push(...page.records.map((r) => stripAttributes<T>(r)));
       while (!page.done && page.nextRecordsUrl) {
         page = await this.conn.queryMore<Record<string, unknown>>(page.nextRecordsUrl, {
@@ -191,6 +224,9 @@ class JsforceAdapter implements SalesforcePort {
   }
 
   upsert(sobject: string, externalIdField: string, records: SalesforceRecord[]): Promise<SaveResult[]> {
+    if (records.length >= this.thresholds.writeRows) {
+      return this.bulkWrite(sobject, 'upsert', records, externalIdField);
+    }
     return this.collection(records, (batch) =>
       this.conn.sobject(sobject).upsert(batch as never, externalIdField, { allOrNone: false } as never)
     );
@@ -203,12 +239,20 @@ class JsforceAdapter implements SalesforcePort {
   }
 
   update(sobject: string, records: SalesforceRecord[]): Promise<SaveResult[]> {
+    if (records.length >= this.thresholds.writeRows) return this.bulkWrite(sobject, 'update', records);
     return this.collection(records, (batch) =>
       this.conn.sobject(sobject).update(batch as never, { allOrNone: false } as never)
     );
   }
 
-  async delete(ids: string[]): Promise<SaveResult[]> {
+  async delete(ids: string[], sobject?: string): Promise<SaveResult[]> {
+    if (sobject && ids.length >= this.thresholds.writeRows) {
+      return this.bulkWrite(
+        sobject,
+        'delete',
+        ids.map((Id) => ({ Id }))
+      );
+    }
     const results: SaveResult[] = [];
     for (const batch of chunks(ids, COLLECTION_SIZE)) {
       try {
@@ -218,6 +262,38 @@ class JsforceAdapter implements SalesforcePort {
         throw mapApiError(error);
       }
     }
+    return results;
+  }
+
+  /**
+   * One Bulk 2.0 ingest job, results in the Collections shape. Rows that failed UNABLE_TO_LOCK_ROW are
+   * retried (after backoff) through the same size rule, as Collections retries them.
+   */
+  private async bulkWrite(
+    sobject: string,
+    operation: IngestOperation,
+    records: SalesforceRecord[],
+    externalIdField?: string,
+    attempt = 0
+  ): Promise<SaveResult[]> {
+    const raw = await this.bulk.ingest(sobject, operation, records, externalIdField);
+    // Collections answers `created` for upserts only.
+    const results = operation === 'upsert' ? raw : raw.map(({ created: _created, ...rest }) => rest);
+    const locked = results
+      .map((result, index) => ({ result, index }))
+      .filter(({ result }) => result.errors.some((e) => e.statusCode === 'UNABLE_TO_LOCK_ROW'));
+    if (locked.length === 0 || attempt >= LOCK_RETRIES) return results;
+    await this.options.clock.sleep(LOCK_BACKOFF_MS * 2 ** attempt);
+    const retryRecords = locked.map(({ index }) => records[index]);
+    const retried =
+      retryRecords.length >= this.thresholds.writeRows
+        ? await this.bulkWrite(sobject, operation, retryRecords, externalIdField, attempt + 1)
+        : operation === 'upsert'
+          ? await this.upsert(sobject, externalIdField as string, retryRecords)
+          : operation === 'update'
+            ? await this.update(sobject, retryRecords)
+            : await this.delete(retryRecords.map((r) => String(r.Id)));
+    locked.forEach(({ index }, i) => (results[index] = retried[i]));
     return results;
   }
 

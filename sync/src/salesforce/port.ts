@@ -50,12 +50,16 @@ export interface SalesforcePort {
   query<T extends SalesforceRecord = SalesforceRecord>(soql: string): Promise<T[]>;
   /** Like query, including deleted and merged rows (`/queryAll`). */
   queryAll<T extends SalesforceRecord = SalesforceRecord>(soql: string): Promise<T[]>;
-  /** sObject Collections upsert by external id, 200 records a call; UNABLE_TO_LOCK_ROW retried with backoff. */
+  /**
+   * Upsert by external id: sObject Collections, 200 records a call, or one Bulk API 2.0 job above the write
+   * threshold (same result shape). UNABLE_TO_LOCK_ROW retried with backoff.
+   */
   upsert(sobject: string, externalIdField: string, records: SalesforceRecord[]): Promise<SaveResult[]>;
   create(sobject: string, records: SalesforceRecord[]): Promise<SaveResult[]>;
   /** Records carry `Id`. */
   update(sobject: string, records: SalesforceRecord[]): Promise<SaveResult[]>;
-  delete(ids: string[]): Promise<SaveResult[]>;
+  /** 200 ids a call; with `sobject` (all ids of that object), a large delete is one Bulk API 2.0 job. */
+  delete(ids: string[], sobject?: string): Promise<SaveResult[]>;
   describe(sobject: string): Promise<ObjectDescribe>;
   /** Names of every object the user can see (one call). */
   describeGlobal(): Promise<string[]>;
