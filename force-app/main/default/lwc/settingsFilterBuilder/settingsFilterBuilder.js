@@ -11,6 +11,7 @@ import {
 } from 'c/settingsUtils';
 
 const CUSTOM = 'custom';
+const NUMBER_TYPES = ['int', 'long', 'double', 'currency', 'percent'];
 
 /**
  * Field / operator / value rows over User or Contact fields (from Apex describe: only filterable fields, only
@@ -77,8 +78,14 @@ export default class SettingsFilterBuilder extends LightningElement {
       const shape = SHAPE_BY_OPERATOR[condition.operator];
       const raw = this.rawValues[index];
       const picklist = field && field.picklistValues && field.picklistValues.length > 0;
+      const kind = this.inputKind(field, shape, picklist);
       return {
         key: `${index}`,
+        isBoolean: kind === 'boolean',
+        isPicklist: kind === 'picklist',
+        isNumber: kind === 'number',
+        isText: kind === 'text',
+        choices: kind === 'boolean' ? this.booleanOptions : this.picklistOptions(field),
         index,
         number: index + 1,
         title: formatLabel(LABELS.conditionTitle, index + 1),
@@ -94,6 +101,34 @@ export default class SettingsFilterBuilder extends LightningElement {
         unknownField: !field && (this.fields || []).length > 0
       };
     });
+  }
+
+  /** Type-aware value input: a choice for booleans and single picklist values, a number box, or text. */
+  inputKind(field, shape, picklist) {
+    if (!field || shape !== 'scalar') {
+      return 'text';
+    }
+    if (field.fieldType === 'boolean') {
+      return 'boolean';
+    }
+    if (picklist) {
+      return 'picklist';
+    }
+    return NUMBER_TYPES.includes(field.fieldType) ? 'number' : 'text';
+  }
+
+  get booleanOptions() {
+    return [
+      { label: LABELS.valueTrue, value: 'true' },
+      { label: LABELS.valueFalse, value: 'false' }
+    ];
+  }
+
+  picklistOptions(field) {
+    return ((field && field.picklistValues) || []).map((entry) => ({
+      label: entry.label,
+      value: entry.value
+    }));
   }
 
   valueHelp(field, shape, picklist) {

@@ -239,8 +239,10 @@ import usersTitleLabel from '@salesforce/label/c.Setup_Users_Title';
 import valueLabel from '@salesforce/label/c.Setup_Filter_Value';
 import valueBooleanHelpLabel from '@salesforce/label/c.Setup_Filter_BooleanHelp';
 import valueDateHelpLabel from '@salesforce/label/c.Setup_Filter_DateHelp';
+import valueFalseLabel from '@salesforce/label/c.Setup_Filter_False';
 import valueListHelpLabel from '@salesforce/label/c.Setup_Filter_ListHelp';
 import valuePicklistHelpLabel from '@salesforce/label/c.Setup_Filter_PicklistHelp';
+import valueTrueLabel from '@salesforce/label/c.Setup_Filter_True';
 import versionsLabel from '@salesforce/label/c.Setup_Versions';
 import waitingForRunnerLabel from '@salesforce/label/c.Setup_WaitingForRunner';
 import waitingNeverRunLabel from '@salesforce/label/c.Setup_WaitingNeverRun';
@@ -489,8 +491,10 @@ const LABELS = {
   value: valueLabel,
   valueBooleanHelp: valueBooleanHelpLabel,
   valueDateHelp: valueDateHelpLabel,
+  valueFalse: valueFalseLabel,
   valueListHelp: valueListHelpLabel,
   valuePicklistHelp: valuePicklistHelpLabel,
+  valueTrue: valueTrueLabel,
   versions: versionsLabel,
   waitingForRunner: waitingForRunnerLabel,
   waitingNeverRun: waitingNeverRunLabel,

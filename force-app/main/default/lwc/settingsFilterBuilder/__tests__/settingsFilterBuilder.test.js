@@ -44,7 +44,8 @@ describe('c-settings-filter-builder', () => {
     const [fieldBox, operatorBox] = $$(element, 'lightning-combobox');
     expect(fieldBox.options.map((option) => option.value)).not.toContain('AboutMe');
     expect(operatorBox.options.map((option) => option.value)).toEqual(['equals', 'notEquals']);
-    expect($(element, 'lightning-input.value').value).toBe('true');
+    expect($(element, 'lightning-combobox.value').value).toBe('true');
+    expect($(element, 'lightning-combobox.value').options).toHaveLength(2);
     await expect(element).toBeAccessible();
   });
 
@@ -80,6 +81,24 @@ describe('c-settings-filter-builder', () => {
     $$(element, 'lightning-button-icon.remove')[0].click();
     expect(changes[2].conditions).toHaveLength(1);
     expect(changes[2].logic).toBe('1');
+    await expect(element).toBeAccessible();
+  });
+
+  it('offers picklist values and a number box where the type calls for them', async () => {
+    const { element, changes } = render({
+      logic: 'all',
+      conditions: [
+        { field: 'LanguageLocaleKey', fieldType: 'picklist', operator: 'equals', value: 'de' },
+        { field: 'LanguageLocaleKey', fieldType: 'picklist', operator: 'in', value: ['de', 'en_US'] }
+      ]
+    });
+    const values = $$(element, '.value');
+    expect(values[0].tagName).toBe('LIGHTNING-COMBOBOX');
+    expect(values[0].options.map((option) => option.value)).toEqual(['en_US', 'de']);
+    expect(values[1].tagName).toBe('LIGHTNING-INPUT');
+    expect(values[1].value).toBe('de; en_US');
+    change(values[0], 'en_US');
+    expect(changes[0].conditions[0].value).toBe('en_US');
     await expect(element).toBeAccessible();
   });
 
