@@ -36,7 +36,19 @@ export function normaliseStatus(raw: string): string {
   return STATUS[raw] ?? 'Unknown';
 }
 
+const decoded = new Map<string, string>();
+
+/** TalentLMS prints course names HTML-escaped; records hold them as typed (memoised: a handful of names). */
 export function decodeHtml(text: string): string {
+  let plain = decoded.get(text);
+  if (plain === undefined) {
+    plain = decodeEntities(text);
+    decoded.set(text, plain);
+  }
+  return plain;
+}
+
+function decodeEntities(text: string): string {
   return text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
