@@ -9,7 +9,8 @@ export const PHASE_NAMES = [
   'timeline',
   'learners',
   'courseScan',
-  'reconciliation'
+  'reconciliation',
+  'retention'
 ] as const;
 export type PhaseName = (typeof PHASE_NAMES)[number];
 export type Side = 'salesforce' | 'talentlms';

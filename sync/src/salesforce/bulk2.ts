@@ -37,6 +37,9 @@ interface JobInfo {
   numberRecordsFailed?: number;
 }
 
+/** Salesforce-side error codes (SalesforceApiError.errorCode); the runner's code is SALESFORCE_REQUEST_FAILED. */
+const BULK_JOB_FAILED = 'BULK_JOB_FAILED';
+const BULK_JOB_TIMEOUT = 'BULK_JOB_TIMEOUT';
 const TERMINAL = new Set(['JobComplete', 'Failed', 'Aborted']);
 const MAX_POLL_INTERVAL_MS = 10_000;
 
@@ -146,7 +149,7 @@ export class Bulk2Client {
       if (TERMINAL.has(info.state)) {
         if (kind === 'query' && info.state !== 'JobComplete') {
           throw new SalesforceApiError(
-            'BULK_JOB_FAILED',
+            BULK_JOB_FAILED,
             `Bulk API 2.0 query job ${id} ended ${info.state}: ${info.errorMessage ?? 'no reason given'}`,
             { data: { jobId: id, state: info.state } }
           );
@@ -156,7 +159,7 @@ export class Bulk2Client {
       if (clock.now() - started >= timeout) {
         await this.json('PATCH', `/jobs/${kind}/${id}`, { state: 'Aborted' }).catch(() => undefined);
         throw new SalesforceApiError(
-          'BULK_JOB_TIMEOUT',
+          BULK_JOB_TIMEOUT,
           `Bulk API 2.0 ${kind} job ${id} was still ${info.state} after ${Math.round(timeout / 1000)} s; it was aborted`,
           { data: { jobId: id, state: info.state } }
         );
