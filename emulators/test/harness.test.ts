@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ManualClock } from '../../sync/src/core/clock';
 import { readSettings } from '../../sync/src/settings';
@@ -227,5 +229,24 @@ describe('harness with the linked demo seed', () => {
     assert.equal(back.body.error.code, 'CLOCK_BACKWARDS');
     const index = await control<{ routes: Array<{ path: string }> }>(url, 'GET', '/');
     assert.ok(index.body.routes.some((r) => r.path === '/clock/advance'));
+  });
+});
+
+describe('the committed demo manifest', () => {
+  it('is what a demo start writes (regenerate: npm run -s emulators -- --seed demo, then Ctrl-C)', async () => {
+    const h = await startHarness({
+      seed: 'demo',
+      clock: new ManualClock(),
+      manifestDir: false,
+      control: false
+    });
+    try {
+      const committed = JSON.parse(
+        readFileSync(join(__dirname, '..', 'seeds', 'demo.manifest.json'), 'utf8')
+      ) as unknown;
+      assert.deepEqual(committed, h.manifest);
+    } finally {
+      await h.close();
+    }
   });
 });

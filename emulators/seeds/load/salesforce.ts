@@ -117,12 +117,13 @@ function loadLinkedSalesforce(
     'Learner__c',
     linked.learners.map((l) => l.record)
   );
+  // Inserted in chunks as they are built, so a 100,000-person seed never holds every record twice.
   const perObject = new Map<string, Array<Record<string, unknown>>>();
   linked.learners.forEach((learner, index) => {
     for (const row of learner.learning(learnerIds[index])) {
-      const list = perObject.get(row.object);
-      if (list) list.push(row.record);
-      else perObject.set(row.object, [row.record]);
+      const list = perObject.get(row.object) ?? perObject.set(row.object, []).get(row.object);
+      list?.push(row.record);
+      if (list && list.length >= 5000) insert(row.object, list.splice(0));
     }
   });
   for (const [object, records] of perObject) insert(object, records);
