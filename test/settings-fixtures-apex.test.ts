@@ -19,7 +19,7 @@ test('the generated Apex fixture and defaults classes are up to date', async () 
   assert.deepEqual(
     stale,
     [],
-    `stale: ${stale.join(', ')}; run node --require ts-node/register scripts/generate-settings-fixtures-apex.ts`
+    `stale: ${stale.join(', ')}; run npm run contracts:apex`
   );
 });
 
