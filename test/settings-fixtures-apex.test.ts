@@ -16,11 +16,7 @@ import {
 
 test('the generated Apex fixture and defaults classes are up to date', async () => {
   const stale = await staleApexFiles();
-  assert.deepEqual(
-    stale,
-    [],
-    `stale: ${stale.join(', ')}; run npm run contracts:apex`
-  );
+  assert.deepEqual(stale, [], `stale: ${stale.join(', ')}; run npm run contracts:apex`);
 });
 
 test('every shared fixture is in SettingsFixtures, with its expected paths', () => {
