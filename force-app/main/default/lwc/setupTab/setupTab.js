@@ -193,6 +193,10 @@ export default class SetupTab extends LightningElement {
     return this.run(async () => {
       const result = await activateDraft({ draftVersion: this.state.draftVersion });
       this.message = result.message;
+      if (!result.ok) {
+        this.issues = result.issues || [];
+        return;
+      }
       this.applyState(result.state);
       this.checklist = await getChecklist();
     });

@@ -198,6 +198,16 @@ describe('c-setup-tab', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('lists the issues when the stored draft fails validation at activation', async () => {
+    activateDraft.mockResolvedValue(INVALID);
+    const element = await render(READY);
+    $(element, 'lightning-button.activate').click();
+    await flushPromises();
+    expect($(element, '.issues').textContent).toContain('users.filter.conditions[0].value');
+    expect($(element, 'c-settings-options')).not.toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
   it('discards the draft', async () => {
     discardDraft.mockResolvedValue({ ok: true, message: 'Discarded', issues: [], state: FRESH });
     const element = await render();
