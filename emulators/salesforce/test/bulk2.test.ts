@@ -171,6 +171,16 @@ describe('Bulk API 2.0', () => {
     );
   });
 
+  test('a cell of the wrong type fails only its row', async () => {
+    const input = `${KEY},tlms__CourseName__c,tlms__CompletionPercent__c\nTYPE-1,a,50\nTYPE-2,b,lots\n`;
+    const results = await conn.bulk2.loadAndWaitForResults({ object: UC, operation: 'insert', input });
+    assert.equal(results.successfulResults.length, 1);
+    assert.match(
+      String(results.failedResults[0].sf__Error),
+      /^INVALID_TYPE_ON_FIELD_IN_RECORD:tlms__CompletionPercent__c/
+    );
+  });
+
   test('ingest delete and hardDelete; queryAll sees soft-deleted rows only', async () => {
     const [soft, hard] = sf.store.insert('UserCourse__c', [
       { ExternalKey__c: 'DEL-SOFT', CourseName__c: 'x' },

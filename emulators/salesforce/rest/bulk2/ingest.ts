@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { EmulatorContext } from '../../context';
-import { RecordFailure, lockFailure } from '../../errors';
+import { ApiError, RecordFailure, lockFailure } from '../../errors';
 import type { ObjectDef } from '../../schema';
 import { toFailure, type SaveResult } from '../../writes';
 import { repeatedKeys } from '../collections';
@@ -177,6 +177,18 @@ export class IngestProcessor {
         return { result, commit: true };
       });
     } catch (error) {
+      // A CSV cell that is not a number, date or boolean fails only its row (there is no JSON to reject).
+      if (error instanceof ApiError && error.errorCode === 'JSON_PARSER_ERROR') {
+        const field = error.fields?.[0] ?? '';
+        return toFailure(
+          RecordFailure.of(
+            'INVALID_TYPE_ON_FIELD_IN_RECORD',
+            `${field}: value not of required type`,
+            field ? [field] : []
+          ),
+          id
+        );
+      }
       return toFailure(error, id);
     }
   }
