@@ -65,6 +65,9 @@ export default {
     lwc({
       rootDir: join(root, 'preview'),
       enableDynamicComponents: true,
+      // LBC 1.28's form controls (lightning-combobox …) call attachInternals; under synthetic shadow the engine
+      // allows that only for components compiled with this flag, as LEX compiles the base components.
+      enableSyntheticElementInternals: true,
       defaultModules: [],
       modules: [
         ...lwcRuntime,

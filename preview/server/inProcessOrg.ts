@@ -25,6 +25,9 @@ export async function startInProcessOrg(
   const objects = Object.keys(fixture.records).sort((a, b) => rank(a) - rank(b));
   for (const objectName of objects.filter((name) => !SKIPPED.has(name))) {
     const rows = fixture.records[objectName].map((record) => withoutDerived(objectName, record));
+    // The runner bound itself to this org: the binding names the emulator's Organization Id.
+    if (objectName === 'SyncState__c')
+      for (const row of rows) if (row.OrganizationId__c) row.OrganizationId__c = emulator.organizationId;
     emulator.store.insert(objectName, rows);
   }
   return { emulator, source: new EmulatorStoreSource(emulator.store, namespace) };

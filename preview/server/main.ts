@@ -71,7 +71,8 @@ export function bundleIsStale(root: string): boolean {
     'preview/modules',
     'preview/runtime',
     'preview/app',
-    'preview/build'
+    'preview/build',
+    'rollup.config.mjs'
   ];
   const newest = Math.max(...sources.map((path) => newestMtime(join(root, path))));
   return newest > statSync(bundle).mtimeMs;

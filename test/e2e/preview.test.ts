@@ -216,18 +216,42 @@ describe('preview in Chromium', { timeout: 300_000 }, () => {
     await finish(page, problems, 'preview-demo');
   });
 
-  for (const key of ['setup', 'syncHealth']) {
-    it(`${key} renders its components for the admin`, async () => {
-      const { page, problems } = await open('admin', `#/n/${key}`);
-      await page.locator('[data-id="page-title"]').waitFor();
-      if ((await page.locator('[data-id="empty-page"]').count()) > 0) {
-        // Until the admin tabs exist in force-app the shell says so, and that is what is checked.
-        assert.match(await page.locator('[data-id="empty-page"]').innerText(), /no component/);
-      } else {
-        await page.locator('main [data-component]').first().waitFor();
-        await waitForCount(page.locator('main lightning-spinner'), 0);
-      }
-      await finish(page, problems, key === 'setup' ? 'setup' : 'sync-health');
-    });
-  }
+  it('Sync Health: an admin resolves an issue and requests a full reconciliation, and the org records both', async () => {
+    const { page, problems } = await open('admin', '#/n/syncHealth');
+    const resolve = page.getByRole('button', { name: labelValue('SyncHealth_Resolve') });
+    await waitForCount(resolve, 2);
+    await page.screenshot({ path: screenshotPath('sync-health'), fullPage: true });
+    const issueId = preview.fixture.records.SyncIssue__c[0].Id;
+    await resolve.first().click();
+    await waitForCount(resolve, 1);
+    const issue = (await preview.source.list('SyncIssue__c')).find((each) => each.Id === issueId);
+    assert.equal(issue?.Status__c, 'ResolvedByAdmin');
+    await page.getByRole('button', { name: labelValue('SyncHealth_RequestReconciliation') }).click();
+    const requested = async () =>
+      (await preview.source.list('SyncState__c'))[0]?.FullReconciliationRequested__c;
+    for (let i = 0; i < 100 && (await requested()) !== true; i++) await page.waitForTimeout(50);
+    assert.equal(await requested(), true, 'the runner will see the request');
+    await finish(page, problems, 'sync-health-actions');
+  });
+
+  it('Setup: an admin edits the settings and saves a draft the runner can read', async () => {
+    const { page, problems } = await open('admin', '#/n/setup');
+    const save = page.getByRole('button', { name: labelValue('Setup_Save'), exact: true });
+    await save.waitFor();
+    await page.screenshot({ path: screenshotPath('setup'), fullPage: true });
+    assert.equal(await save.isDisabled(), true, 'nothing to save before an edit');
+    await page.getByRole('switch', { name: labelValue('Setup_Opt_AlwaysActivate') }).check({ force: true });
+    await save.click();
+    const settings = async () => (await preview.source.list('ConnectorSettings__c'))[0];
+    for (let i = 0; i < 100 && (await settings())?.DraftVersion__c !== 2; i++) await page.waitForTimeout(50);
+    const record = await settings();
+    assert.equal(record?.DraftVersion__c, 2, 'the draft version went up');
+    assert.equal(JSON.parse(String(record?.DraftJson__c)).special.alwaysActivate, true);
+    assert.equal(
+      JSON.parse(String(record?.ActiveJson__c)).special.alwaysActivate,
+      false,
+      'the active version is untouched'
+    );
+    await finish(page, problems, 'setup-draft-saved');
+  });
 });

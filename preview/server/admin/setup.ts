@@ -15,7 +15,6 @@ import { classify, DEFAULT_SETTINGS_JSON } from './settingsRisk';
 type Dto = Record<string, unknown>;
 const PLAN_STATUSES = ['Succeeded', 'Partial'];
 const HISTORY_ROWS = 20;
-const STALE_HOURS = 26;
 
 /** String.format with {0}, {1} … */
 export function format(template: string, args: unknown[]): string {
