@@ -187,6 +187,21 @@ describe('learning back-sync against the emulators', () => {
     assert.equal(course(c1, c1New).length, 1, 'no duplicate record');
   });
 
+  it('a newly linked learner gets the learning TalentLMS already holds on the next run', async () => {
+    const fresh = learners.filter((l) => l.kind === 'Contact')[4];
+    const held = rows(courseObject(fresh), fresh);
+    assert.ok(held.length > 0);
+    h.salesforce.store.delete(held.map((r) => String(r.Id)));
+    const learnerId = String(learnerRow(fresh).Id);
+    h.salesforce.store.update(s.Learner.name, [{ Id: learnerId, [s.Learner.f.LastLearningSyncAt]: null }]);
+    advance(h, HOUR);
+    const run = await runLearning(h);
+    assert.equal(run.summary.calls.byPhase.learners.talentlms, 1, 'read once, without a timeline event');
+    assert.equal(rows(courseObject(fresh), fresh).length, held.length, 'every enrolment arrived');
+    const again = await runLearning(h);
+    assert.equal(again.summary.calls.byPhase.learners.talentlms, 0, 'stamped: not read again');
+  });
+
   it('the unenrolment rule: a completed course stays as history, an unfinished one is removed', async () => {
     advance(h, HOUR);
     const [, , , u4] = learners.filter((l) => l.kind === 'User');

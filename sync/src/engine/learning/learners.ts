@@ -17,6 +17,8 @@ export interface LearnerInfo extends LearnerLink {
   points: number | null;
   level: number | null;
   name: string | null;
+  /** Null until the learning back-sync first wrote this learner. */
+  lastLearningSyncAt: string | null;
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -31,7 +33,7 @@ export class LearnerReader {
 
   private select(): string {
     const f = this.schema.Learner.f;
-    return `SELECT Id, Name, ${f.SalesforceId}, ${f.TalentLmsUserId}, ${f.PersonType}, ${f.Account}, ${f.Points}, ${f.Level} FROM ${this.schema.Learner.name}`;
+    return `SELECT Id, Name, ${f.SalesforceId}, ${f.TalentLmsUserId}, ${f.PersonType}, ${f.Account}, ${f.Points}, ${f.Level}, ${f.LastLearningSyncAt} FROM ${this.schema.Learner.name}`;
   }
 
   private scope(): string {
@@ -54,7 +56,8 @@ export class LearnerReader {
       tlUserId,
       points: num(row[f.Points]),
       level: num(row[f.Level]),
-      name: text(row.Name)
+      name: text(row.Name),
+      lastLearningSyncAt: text(row[f.LastLearningSyncAt])
     };
   }
 
@@ -79,6 +82,18 @@ export class LearnerReader {
 
   bySalesforceIds(ids: string[]): Promise<LearnerInfo[]> {
     return this.many(this.schema.Learner.f.SalesforceId, ids);
+  }
+
+  /**
+   * Learners the back-sync never wrote (just provisioned or adopted with learning already in TalentLMS): their
+   * history has no new timeline event, so they are read now rather than at their reconciliation turn.
+   */
+  async neverSynced(limit: number): Promise<LearnerInfo[]> {
+    const f = this.schema.Learner.f;
+    const rows = await this.sf.query(
+      `${this.select()} WHERE ${this.scope()} AND ${f.LastLearningSyncAt} = null ORDER BY Id ASC LIMIT ${Math.floor(limit)}`
+    );
+    return rows.map((row) => this.toInfo(row)).filter((info): info is LearnerInfo => info !== null);
   }
 
   /** Learners in scope, counted once per reconciliation cycle (Id only: ⌈N/2,000⌉ calls). */

@@ -124,7 +124,7 @@ async function writeBatch(
     const touched = changes.upserts.length + changes.deletes.length > 0 || Object.keys(update).length > 1;
     // Only learners with a change are written; the reconciliation stamps every learner it re-read.
     if (purpose === 'reconciliation') update[lf.LastReconciledAt] = new Date(now).toISOString();
-    if (touched) update[lf.LastLearningSyncAt] = new Date(now).toISOString();
+    if (touched || !learner.lastLearningSyncAt) update[lf.LastLearningSyncAt] = new Date(now).toISOString();
     if (Object.keys(update).length > 1) learnerUpdates.push(update);
   }
   const outcome = await session.store.write(upserts, deletes);

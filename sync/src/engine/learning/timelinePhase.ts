@@ -10,6 +10,9 @@ import { accountsOf, readDeletedContacts } from './learners';
 import { sessionOf, type LearningSession } from './session';
 import { LEARNING_ACTION, syncLearners } from './syncLearners';
 
+/** Learners never synced before, read per run outside their reconciliation turn (the rest wait for the next). */
+const NEW_LEARNERS_PER_RUN = 200;
+
 export function learningEnabled(ctx: RunContext): boolean {
   const l = ctx.settings.learning;
   return ctx.mode === 'run' && (l.courses || l.certificates || l.badges);
@@ -64,7 +67,8 @@ export const learnersPhase: Phase = {
     const retry = ctx.issues.openSubjects(LEARNING_ACTION);
     const learners = [
       ...(await session.learners.bySalesforceIds(retry)),
-      ...(await session.learners.byTalentLmsIds([...session.changed].sort()))
+      ...(await session.learners.byTalentLmsIds([...session.changed].sort())),
+      ...(session.initial ? [] : await session.learners.neverSynced(NEW_LEARNERS_PER_RUN))
     ];
     await syncLearners(session, learners, 'learners');
     if (session.pendingWatermarks !== null) ctx.state.stage({ Watermarks: session.pendingWatermarks });
