@@ -23,6 +23,7 @@ describe('provisioning: filters, groups, mappings, defaults and branches', () =>
   let contacts: string[];
   let accountA: string;
   let accountB: string;
+  let personAccount: string;
 
   before(async () => {
     world = await startProvisionWorld({
@@ -69,6 +70,9 @@ describe('provisioning: filters, groups, mappings, defaults and branches', () =>
     [accountA, accountB] = sf.store.insert('Account', [{ Name: 'Acme Corp, Inc.' }, { Name: 'Ünïcode Ltd' }]);
     contacts = addContacts(sf, 3, (i) => ({ AccountId: i < 2 ? accountA : accountB }));
     addContacts(sf, 1, () => ({ Email: 'someone@elsewhere.org', AccountId: accountA }));
+    personAccount = addContacts(sf, 1, () => ({ IsPersonAccount: true, AccountId: accountB }))[0];
+    // Another transaction holds the Learner__c rows once: the write is retried with backoff on the clock.
+    sf.faults.add({ kind: 'lockError', method: 'PATCH', route: 'Learner__c', times: 1 });
   });
 
   after(async () => world.close());
@@ -84,8 +88,10 @@ describe('provisioning: filters, groups, mappings, defaults and branches', () =>
     const users = tlUsers(tl);
     assert.equal(users.length, 6, 'three Sales users and three example.com contacts');
     const rows = learners(sf);
-    for (const id of [...support, ...inactive, ...guest])
+    for (const id of [...support, ...inactive, ...guest, personAccount]) {
       assert.equal(rows.has(id), false, `${id} is not in scope`);
+    }
+    assert.equal(sf.faults.list()[0]?.applied, 1, 'the locked write happened and was retried');
     const byEmail = new Map(users.map((u) => [u.email, u]));
     const salesUsers = sf.store.all('User').filter((u) => sales.includes(String(u.Id)));
     for (const sfUser of salesUsers) {
