@@ -6,21 +6,28 @@ import type { RecordSource } from './data/recordSource';
 import { RestRecordSource } from './data/restSource';
 import { builtInFixture } from './fixture';
 import { startInProcessOrg } from './inProcessOrg';
-import { readPersonaManifest, type PersonaManifest } from './personas';
+import { parsePersonaManifest, readPersonaManifest, type PersonaManifest } from './personas';
+import { EmulatorStoreSource } from './data/storeSource';
+import { startHarness } from '../../emulators/harness';
+import type { SeedSize } from '../../emulators/seeds';
 import { startPreviewServer } from './server';
 
 /**
- * `npm run preview [-- --port N] [--ready <ready-line.json>] [--manifest <file>] [--build] [--json]`
+ * `npm run preview [-- --port N] [--seed demo|N] [--linked] [--fixture] [--ready <file>] [--manifest <file>] [--build] [--json]`
  * Serves the preview on 127.0.0.1:
  * - against running emulators: `--ready` names a file holding the harness's `--json` ready line (or set
  *   TLMS_SF_INSTANCE_URL, TLMS_SF_CLIENT_ID, TLMS_SF_CLIENT_SECRET, TLMS_SF_NAMESPACE and pass `--manifest`);
- * - otherwise with the Salesforce emulator started in this process and loaded with the built-in fixture org.
+ * - otherwise both emulators start in this process with the seed (`--seed`, default demo; `--linked` for the
+ *   state after a first sync), or with `--fixture` the Salesforce emulator alone holds the tiny built-in org.
  * The bundle is rebuilt first when it is missing or older than the sources (or with --build).
  */
 const ROOT = resolve(__dirname, '../..');
 
 interface Args {
   port: number;
+  seed: SeedSize;
+  linked: boolean;
+  fixture: boolean;
   ready?: string;
   manifest?: string;
   build: boolean;
@@ -28,7 +35,14 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { port: Number(process.env.TLMS_PREVIEW_PORT ?? 4173), build: false, json: false };
+  const args: Args = {
+    port: Number(process.env.TLMS_PREVIEW_PORT ?? 4173),
+    seed: 'demo',
+    linked: false,
+    fixture: false,
+    build: false,
+    json: false
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -40,10 +54,17 @@ function parseArgs(argv: string[]): Args {
     else if (arg === '--ready') args.ready = value();
     else if (arg === '--manifest') args.manifest = value();
     else if (arg === '--build') args.build = true;
+    else if (arg === '--seed') {
+      const seed = value();
+      args.seed = seed === 'demo' ? 'demo' : Number(seed);
+      if (args.seed !== 'demo' && !(Number.isInteger(args.seed) && args.seed > 0))
+        throw new Error('--seed is demo or a positive number of people');
+    } else if (arg === '--linked') args.linked = true;
+    else if (arg === '--fixture') args.fixture = true;
     else if (arg === '--json') args.json = true;
     else
       throw new Error(
-        `Unknown option ${arg}; usage: npm run preview -- [--port N] [--ready file] [--manifest file] [--build] [--json]`
+        `Unknown option ${arg}; usage: npm run preview -- [--port N] [--seed demo|N] [--linked] [--fixture] [--ready file] [--manifest file] [--build] [--json]`
       );
   }
   if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)
@@ -139,10 +160,28 @@ async function connect(args: Args): Promise<Connection> {
     });
     return { source, manifest: readPersonaManifest(args.manifest), namespace };
   }
-  // No running emulators: start the Salesforce emulator in this process with the built-in fixture org.
-  const fixture = builtInFixture(systemClock.now());
-  const { emulator, source } = await startInProcessOrg(fixture, { namespace: 'tlms' });
-  return { source, manifest: fixture.manifest, namespace: emulator.namespace, close: () => emulator.close() };
+  if (args.fixture) {
+    // The tiny built-in org, inside the Salesforce emulator started in this process.
+    const fixture = builtInFixture(systemClock.now());
+    const { emulator, source } = await startInProcessOrg(fixture, { namespace: 'tlms' });
+    return {
+      source,
+      manifest: fixture.manifest,
+      namespace: emulator.namespace,
+      close: () => emulator.close()
+    };
+  }
+  // No running emulators: start both in this process with the seed (its manifest names the personas).
+  const harness = await startHarness({ seed: args.seed, linked: args.linked, manifestDir: false });
+  process.stderr.write(
+    `preview: emulators started in-process with seed ${harness.seed.name}; control API ${harness.control?.url}\n`
+  );
+  return {
+    source: new EmulatorStoreSource(harness.salesforce.store, harness.salesforce.namespace),
+    manifest: parsePersonaManifest(harness.manifest, `seed ${harness.seed.name}`),
+    namespace: harness.salesforce.namespace,
+    close: () => harness.close()
+  };
 }
 
 async function main(): Promise<void> {
