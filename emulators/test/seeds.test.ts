@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { courseRecordKey, portalIdOf } from '../../sync/src/core/keys';
 import { SettingsSchema, DEFAULT_SETTINGS } from '../../sync/src/settings';
+import { plan } from '../../sync/src/core/provision';
+import { learnerRowOf } from '../../sync/src/engine/provision/learnerRecords';
+import { bindSchema } from '../../sync/src/salesforce/schema';
 import { computeCoverage, prepareSeed, type Coverage } from '../seeds';
+import { snapshotOf } from '../seeds/linked';
+import { peopleInScope, salesforcePeople } from '../seeds/linked/provision';
 import { connectorSettingsRecord } from '../seeds/settings';
 
 /**
@@ -121,14 +126,17 @@ describe('linked seed (state after a completed first sync)', () => {
   const linked = seed.linked;
   const tl = seed.world.talentlms;
 
-  it('links every person in scope: Synced with a matching TalentLMS user, or Needs review with a reason', () => {
+  it('links every person in scope: Synced with a matching TalentLMS user, or Needs review / Excluded with a reason', () => {
     assert.ok(linked);
     const tlUsers = new Map(tl.users.map((u) => [u.id, u]));
     let synced = 0;
     for (const { record, person } of linked.learners) {
-      if (record.State__c === 'NeedsReview') {
-        assert.ok(String(record.StateMessage__c).length > 10, `${person.id} says why it needs review`);
-        assert.equal(record.TalentLmsUserId__c, undefined);
+      if (record.State__c !== 'Synced') {
+        assert.ok(
+          ['NeedsReview', 'Excluded'].includes(String(record.State__c)),
+          `${person.id}: ${String(record.State__c)}`
+        );
+        assert.ok(String(record.StateMessage__c).length > 10, `${person.id} says why it is not synced`);
         continue;
       }
       synced++;
@@ -148,7 +156,7 @@ describe('linked seed (state after a completed first sync)', () => {
     const contactLearners = linked.learners.filter(
       (l) => l.record.State__c === 'Synced' && l.person.kind === 'Contact'
     );
-    const withAccount = contactLearners.filter((l) => l.person.account);
+    const withAccount = contactLearners.filter((l) => l.record.Account__c);
     assert.ok(withAccount.length > 0);
     for (const learner of withAccount) {
       const branch = tl.branches.find((b) => b.id === learner.record.BranchId__c);
@@ -158,7 +166,9 @@ describe('linked seed (state after a completed first sync)', () => {
     }
     assert.ok(tl.branches.length <= tl.branchLimit, 'branches fit the portal limit');
     const user = linked.learners.find((l) => l.person.kind === 'User' && l.record.State__c === 'Synced');
-    const group = tl.groups.find((g) => g.name === user?.person.user?.Department);
+    const department = seed.world.salesforce.users.find((u) => u.Id === user?.person.id)?.Department;
+    const group = tl.groups.find((g) => g.name === department);
+    assert.equal(user?.record.Groups__c, department, 'the Learner row names the group');
     assert.ok(group?.userIds?.includes(String(user?.record.TalentLmsUserId__c)));
   });
 
@@ -189,11 +199,36 @@ describe('linked seed (state after a completed first sync)', () => {
     assert.ok(unknown.length > 0 && unknown.every((r) => r.record.RawStatus__c !== 'completed'));
   });
 
+  it("is a fixed point of the runner's planner: a second run plans no TalentLMS operation", () => {
+    assert.ok(linked);
+    const schema = bindSchema('');
+    const again = plan({
+      people: salesforcePeople(peopleInScope(seed.world, seed.settings), seed.settings),
+      absences: [],
+      learners: linked.learners.map((l) => learnerRowOf({ Id: 'a00000000000001AAA', ...l.record }, schema)),
+      talentlms: snapshotOf(seed.world),
+      settings: seed.settings,
+      nowMs: seed.world.now
+    });
+    const busy = again.people.filter((p) => p.ops.length > 0);
+    assert.deepEqual(
+      busy.map((p) => `${p.salesforceId}: ${p.detail}`),
+      []
+    );
+    assert.deepEqual(again.groupsToCreate, []);
+    assert.deepEqual(again.branchesToCreate, []);
+    assert.equal(again.people.length, linked.learners.length);
+  });
+
   it('commits watermarks and records the binding', () => {
     assert.ok(linked);
     const watermarks = JSON.parse(String(linked.syncState.Watermarks__c)) as Record<string, string>;
+    assert.ok(Object.keys(watermarks).length > 5, 'one watermark per learning event type');
     assert.ok(Object.keys(watermarks).includes('course_completion'));
-    for (const value of Object.values(watermarks)) assert.ok(Date.parse(value) <= seed.world.now);
+    for (const [type, value] of Object.entries(watermarks)) {
+      if (type !== 'recent')
+        assert.ok(Date.parse(value) <= seed.world.now, `${type} committed before the start`);
+    }
     assert.equal(linked.syncState.OrganizationId__c, seed.world.salesforce.organization.Id);
     assert.equal(linked.syncState.TalentLmsDomain__c, tl.domain);
     assert.equal(linked.syncState.PortalId__c, portalIdOf(tl.domain));

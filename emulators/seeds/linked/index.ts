@@ -1,45 +1,31 @@
 import { createHash } from 'node:crypto';
 import { portalIdOf } from '../../../sync/src/core/keys';
+import {
+  LEARNING_EVENT_TYPES,
+  mapUserLearning,
+  toSalesforceRecord,
+  writeWatermarks
+} from '../../../sync/src/core/learning';
+import { plan, type PersonPlan, type TalentLmsSnapshot } from '../../../sync/src/core/provision';
+import { learnerRecord } from '../../../sync/src/engine/provision/learnerRecords';
+import { bindSchema } from '../../../sync/src/salesforce/schema';
 import type { Settings } from '../../../sync/src/settings';
-import type { SeedEnrollment, SeedGroup, SeedWorld } from '../world/types';
-import {
-  badgeRecord,
-  certificateRecord,
-  courseRecord,
-  type LearningObject,
-  type PersonLink
-} from './learning';
-import {
-  branchNameFor,
-  fieldValue,
-  peopleInScope,
-  resolveIdentities,
-  type ScopedPerson
-} from './provisioning';
+import type { SeedEnrollment, SeedGroup, SeedTalentLmsUser, SeedWorld } from '../world/types';
+import { peopleInScope, salesforcePeople } from './provision';
+import { rawUserLearning } from './rawUser';
 
-export { branchNameFor } from './provisioning';
-export { normaliseStatus, decodeHtml } from './learning';
+export { LEARNING_EVENT_TYPES } from '../../../sync/src/core/learning';
 
-/** Timeline event types whose watermarks the learning back-sync commits. */
-export const LEARNING_EVENT_TYPES = [
-  'course_add_user',
-  'course_remove_user',
-  'course_completion',
-  'course_failure',
-  'course_reset_user_progress',
-  'certification_issue_certification',
-  'certification_refresh_certification',
-  'certification_remove_certification',
-  'certification_expire_certification',
-  'user_unlock_badge',
-  'user_upgrade_level'
-] as const;
+/** Unprefixed API names: the emulator's in-process store accepts them with or without the namespace. */
+const SCHEMA = bindSchema('');
+
+export type LearningRow = { object: string; record: Record<string, unknown> };
 
 export interface LinkedLearner {
-  person: ScopedPerson;
+  person: { kind: 'User' | 'Contact'; id: string; email: string };
   record: Record<string, unknown>;
   /** The learning records of this learner, once its Learner__c id is known. */
-  learning(learnerId: string): Array<{ object: LearningObject; record: Record<string, unknown> }>;
+  learning(learnerId: string): LearningRow[];
 }
 
 export interface LinkedState {
@@ -50,161 +36,94 @@ export interface LinkedState {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-function groupKey(name: string): string {
-  return createHash('sha1').update(`group:${name}`).digest('hex').slice(0, 10);
-}
+const groupKey = (name: string) => createHash('sha1').update(`group:${name}`).digest('hex').slice(0, 10);
 
 /**
- * Turns a world generated with `existingShare: 1` into the state after a completed first sync: TalentLMS users
- * get the mapped custom fields, groups and branches the settings ask for (in place, on `world.talentlms`), and
- * the returned Salesforce side holds Learner__c rows (Synced, or Needs review where identity rules say so), the
- * learning records, the committed watermarks and the binding.
+ * Turns a world generated with `existingShare: 1` into the state after a completed first sync, using the
+ * runner's own pure code: `plan()` (sync/src/core/provision) decides what the first run does with these
+ * settings; its operations are applied to the world's TalentLMS side here (edits, activations, groups with
+ * their courses, branches), `learnerRecord` writes the Learner__c rows, and `mapUserLearning`
+ * (sync/src/core/learning) maps each linked user's `users/id` answer to learning records. A no-change run
+ * against the result therefore finds nothing to do.
  */
 export function linkWorld(world: SeedWorld, settings: Settings, organizationId: string): LinkedState {
   const tl = world.talentlms;
   const syncedAt = world.now - 5 * 60_000;
   const portalId = portalIdOf(tl.domain);
-  const people = peopleInScope(world, settings);
-  const outcomes = resolveIdentities(people, tl.users, settings);
-  const courses = new Map(tl.courses.map((c) => [c.id, c]));
+  const scoped = peopleInScope(world, settings);
+  const decided = plan({
+    people: salesforcePeople(scoped, settings),
+    absences: [],
+    learners: [],
+    talentlms: snapshotOf(world),
+    settings,
+    nowMs: syncedAt
+  });
+  if (decided.branchCheck?.exceeded)
+    throw new Error('Linked seed: the branch limit is below the account count');
 
-  const groupsByName = new Map<string, SeedGroup>(tl.groups.map((g) => [g.name, g]));
-  const joinGroup = (name: string, userId: string): SeedGroup => {
-    let group = groupsByName.get(name);
-    if (!group) {
-      group = { id: String(tl.groups.length + 1), name, key: groupKey(name), courseIds: [] };
-      tl.groups.push(group);
-      groupsByName.set(name, group);
-    }
-    (group.userIds ??= []).push(userId);
-    return group;
-  };
-  const branchesByAccount = new Map<string, { id: string; name: string; userIds: string[] }>();
-  const joinBranch = (account: { Id: string; Name: string }, userId: string) => {
-    let branch = branchesByAccount.get(account.Id);
-    if (!branch) {
-      branch = { id: String(tl.branches.length + 1), name: branchNameFor(account), userIds: [] };
-      tl.branches.push({ ...branch, accountId: account.Id, userIds: branch.userIds });
-      branchesByAccount.set(account.Id, branch);
-    }
-    branch.userIds.push(userId);
-    return branch;
-  };
-
-  const enrollmentsByUser = groupBy(tl.enrollments, (e) => e.userId);
-  const certificatesByUser = groupBy(tl.certificates, (c) => c.userId);
-  const badgesByUser = groupBy(tl.badges, (b) => b.userId);
+  const apply = new Executor(world, syncedAt);
+  for (const name of decided.groupsToCreate) apply.group(name);
+  const branchIds = new Map(
+    decided.branchesToCreate.map((b) => [b.accountId, apply.branch(b.name, b.accountId)])
+  );
+  const byId = new Map(scoped.map((p) => [p.id, p]));
   const learners: LinkedLearner[] = [];
-
-  for (const person of people) {
-    const outcome = outcomes.get(person.id);
-    if (!outcome) continue;
-    const base: Record<string, unknown> = {
-      Name: `${person.firstName} ${person.lastName}`.slice(0, 80),
-      SalesforceId__c: person.id,
-      PersonType__c: person.kind,
-      User__c: person.kind === 'User' ? person.id : null,
-      Contact__c: person.kind === 'Contact' ? person.id : null,
-      Account__c: person.account?.Id ?? null,
-      Email__c: person.email,
-      PortalId__c: portalId,
-      LastProvisionedAt__c: iso(syncedAt)
+  for (const personPlan of decided.people) {
+    const tlUser = apply.run(personPlan);
+    const target = {
+      ...personPlan.learner,
+      talentlmsUserId: tlUser?.id ?? personPlan.learner.talentlmsUserId
     };
-    if (outcome.state === 'NeedsReview') {
-      learners.push({
-        person,
-        record: { ...base, State__c: 'NeedsReview', StateMessage__c: outcome.message },
-        learning: () => []
+    const branch = target.branch;
+    const branchId = branch ? (branch.existingId ?? branchIds.get(branch.accountId) ?? null) : branch;
+    const record: Record<string, unknown> = learnerRecord(
+      { target, branchId, branchName: branch ? branch.name : branch, linkPerson: true },
+      SCHEMA,
+      portalId,
+      iso(syncedAt)
+    );
+    const person = byId.get(personPlan.salesforceId);
+    const linked = target.state === 'Synced' && tlUser !== undefined;
+    if (linked) {
+      Object.assign(record, {
+        Points__c: tlUser.points,
+        Level__c: tlUser.level,
+        LastLearningSyncAt__c: iso(syncedAt),
+        LastReconciledAt__c: iso(syncedAt)
       });
-      continue;
     }
-    const tlUser = outcome.tlUser;
-    const mappings = person.kind === 'User' ? settings.users.fieldMappings : settings.contacts.fieldMappings;
-    for (const mapping of mappings) {
-      const value = fieldValue(person, mapping.salesforceField);
-      if (value !== null) tlUser.customFields[mapping.customFieldKey] = value;
-      else if (mapping.whenEmpty === 'clear') delete tlUser.customFields[mapping.customFieldKey];
-    }
-    const groupField = person.kind === 'User' ? settings.users.groupField : settings.contacts.groupField;
-    const groupName = groupField ? fieldValue(person, groupField) : null;
-    const group = groupName ? joinGroup(groupName, tlUser.id) : undefined;
-    const enrollments = enrollmentsByUser.get(tlUser.id) ?? [];
-    // Joining a group enrols in the group's courses, as TalentLMS does.
-    for (const courseId of group?.courseIds ?? []) {
-      if (enrollments.some((e) => e.courseId === courseId)) continue;
-      const added: SeedEnrollment = {
-        userId: tlUser.id,
-        courseId,
-        role: 'learner',
-        enrolledAt: syncedAt - 60_000,
-        status: 'not_attempted',
-        percent: 0,
-        timeSeconds: 0,
-        completedAt: null,
-        expiresAt: null
-      };
-      tl.enrollments.push(added);
-      enrollments.push(added);
-    }
-    const branch =
-      person.kind === 'Contact' && person.account && settings.contacts.accountsToBranches.enabled
-        ? joinBranch(person.account, tlUser.id)
-        : undefined;
-    const record = {
-      ...base,
-      TalentLmsUserId__c: tlUser.id,
-      Login__c: tlUser.login,
-      TalentLmsStatus__c: tlUser.status === 'active' ? 'Active' : 'Inactive',
-      UserType__c: tlUser.userType,
-      BranchId__c: branch?.id ?? null,
-      BranchName__c: branch?.name ?? null,
-      Groups__c: group?.name ?? null,
-      Points__c: tlUser.points,
-      Level__c: tlUser.level,
-      State__c: 'Synced',
-      LastLearningSyncAt__c: iso(syncedAt),
-      LastReconciledAt__c: iso(syncedAt)
-    };
-    const certificates = certificatesByUser.get(tlUser.id) ?? [];
-    const badges = badgesByUser.get(tlUser.id) ?? [];
     learners.push({
-      person,
+      person: { kind: personPlan.personType, id: personPlan.salesforceId, email: person?.email ?? '' },
       record,
       learning: (learnerId) => {
-        const link: PersonLink = {
-          kind: person.kind,
-          salesforceId: person.id,
-          accountId: person.account?.Id ?? null,
-          learnerId,
-          tlUserId: tlUser.id
-        };
-        const rows: Array<{ object: LearningObject; record: Record<string, unknown> }> = [];
-        if (settings.learning.courses) {
-          for (const e of enrollments) {
-            const course = courses.get(e.courseId);
-            // Instructor enrollments are not learning; deleted courses no longer appear on the user.
-            if (e.role !== 'learner' || !course || course.deleted) continue;
-            rows.push(courseRecord(portalId, tl.domain, link, e, course, syncedAt));
-          }
-        }
-        if (settings.learning.certificates) {
-          for (const c of certificates) {
-            const course = courses.get(c.courseId);
-            if (course && !course.deleted)
-              rows.push(certificateRecord(portalId, tl.domain, link, c, course, syncedAt));
-          }
-        }
-        if (settings.learning.badges)
-          for (const b of badges) rows.push(badgeRecord(portalId, link, b, syncedAt));
-        return rows;
+        if (!linked) return [];
+        const mapped = mapUserLearning(
+          rawUserLearning(world, tlUser),
+          {
+            kind: personPlan.personType,
+            salesforceId: personPlan.salesforceId,
+            accountId: person?.account?.Id ?? null,
+            learnerId,
+            tlUserId: tlUser.id
+          },
+          { portalId, domain: tl.domain, syncedAt, switches: settings.learning }
+        );
+        return mapped.records.map((r) => ({
+          object: SCHEMA[r.object].name,
+          record: toSalesforceRecord(r, SCHEMA)
+        }));
       }
     });
   }
 
-  const watermarks = Object.fromEntries(LEARNING_EVENT_TYPES.map((type) => [type, iso(syncedAt)]));
+  const watermarks = writeWatermarks({
+    at: Object.fromEntries(LEARNING_EVENT_TYPES.map((type) => [type, syncedAt])),
+    recent: new Set()
+  });
   const runStarted = syncedAt - 20 * 60_000;
-  const synced = learners.filter((l) => l.record.State__c === 'Synced').length;
+  const count = (outcome: PersonPlan['outcome']) =>
+    decided.people.filter((p) => p.outcome === outcome).length;
   return {
     syncedAt,
     learners,
@@ -216,7 +135,7 @@ export function linkWorld(world: SeedWorld, settings: Settings, organizationId: 
       TalentLmsDomain__c: tl.domain,
       PortalId__c: portalId,
       BoundAt__c: iso(runStarted),
-      Watermarks__c: JSON.stringify(watermarks),
+      Watermarks__c: watermarks,
       ReconciliationCursor__c: null,
       ReconciliationCycleStartedAt__c: iso(syncedAt),
       LastCourseScanAt__c: iso(syncedAt),
@@ -233,22 +152,183 @@ export function linkWorld(world: SeedWorld, settings: Settings, organizationId: 
       FinishedAt__c: iso(syncedAt),
       DurationMs__c: syncedAt - runStarted,
       ExitCode__c: 0,
-      Created__c: 0,
-      Updated__c: synced,
-      NeedsReview__c: learners.length - synced,
+      Created__c: count('create'),
+      Updated__c: count('sync'),
+      Excluded__c: count('exclude'),
+      NeedsReview__c: count('needsReview'),
       SettingsVersion__c: 1,
       RunnerVersion__c: 'seed'
     }
   };
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
+/** The TalentLMS side as the runner's readers would see it before the first run. */
+export function snapshotOf(world: SeedWorld): TalentLmsSnapshot {
+  const tl = world.talentlms;
+  return {
+    users: tl.users
+      .filter((u) => !u.deleted)
+      .map((u) => ({
+        id: u.id,
+        login: u.login,
+        email: u.email,
+        firstName: u.firstName,
+        lastName: u.lastName,
+        userType: u.userType,
+        status: u.status,
+        customFields: { ...u.customFields }
+      })),
+    groups: tl.groups.map((g) => ({ id: g.id, name: g.name, key: g.key })),
+    branches: tl.branches.map((b) => ({ id: b.id, name: b.name })),
+    customFields: tl.customFields.map((f) => ({
+      key: f.key,
+      name: f.name,
+      type: f.type,
+      mandatory: f.mandatory,
+      options: f.options?.map((o) => o.value) ?? [],
+      defaultOption: f.options?.find((o) => o.isDefault)?.value ?? null
+    })),
+    dateFormat: 'DDMMYYYY',
+    branchLimit: tl.branchLimit
+  };
+}
+
+/** Applies a plan's TalentLMS operations to the world, as the executor would through the API. */
+class Executor {
+  private readonly users: Map<string, SeedTalentLmsUser>;
+  private readonly groups: Map<string, SeedGroup>;
+  private readonly branches = new Map<string, { userIds?: string[] }>();
+  private readonly enrollments = new Map<string, SeedEnrollment[]>();
+
+  constructor(
+    private readonly world: SeedWorld,
+    private readonly at: number
+  ) {
+    this.users = new Map(world.talentlms.users.map((u) => [u.id, u]));
+    this.groups = new Map(world.talentlms.groups.map((g) => [g.name, g]));
+    for (const e of world.talentlms.enrollments) {
+      const list = this.enrollments.get(e.userId);
+      if (list) list.push(e);
+      else this.enrollments.set(e.userId, [e]);
+    }
   }
-  return map;
+
+  group(name: string): SeedGroup {
+    let group = this.groups.get(name);
+    if (!group) {
+      group = {
+        id: String(this.world.talentlms.groups.length + 1),
+        name,
+        key: groupKey(name),
+        courseIds: [],
+        userIds: []
+      };
+      this.world.talentlms.groups.push(group);
+      this.groups.set(name, group);
+    }
+    return group;
+  }
+
+  branch(name: string, accountId: string): string {
+    const id = String(this.world.talentlms.branches.length + 1);
+    const branch = { id, name, accountId, userIds: [] };
+    this.world.talentlms.branches.push(branch);
+    this.branches.set(name, branch);
+    return id;
+  }
+
+  run(personPlan: PersonPlan): SeedTalentLmsUser | undefined {
+    const user = this.apply(personPlan);
+    // The plan emits no joinBranch for an adopted user whose Account's branch is created in the same run
+    // (its target records the branch all the same); the first sync's end state has them in it.
+    const branch = personPlan.learner.branch;
+    if (user && branch && personPlan.learner.state === 'Synced') {
+      const members = this.branches.get(branch.name)?.userIds;
+      if (members && !members.includes(user.id)) members.push(user.id);
+    }
+    return user;
+  }
+
+  private apply(personPlan: PersonPlan): SeedTalentLmsUser | undefined {
+    let user = personPlan.talentlmsUserId ? this.users.get(personPlan.talentlmsUserId) : undefined;
+    for (const op of personPlan.ops) {
+      if (op.op === 'signup') {
+        user = this.signup(op.login, op.fields);
+        if (op.group) this.joinGroup(user, op.group);
+        if (op.branch) this.joinBranch(user, op.branch.name);
+      } else if (!user) {
+        throw new Error(`Linked seed: ${op.op} for ${personPlan.salesforceId} without a TalentLMS user`);
+      } else if (op.op === 'edit') this.edit(user, op.fields);
+      else if (op.op === 'activate') user.status = 'active';
+      else if (op.op === 'deactivate') user.status = 'inactive';
+      else if (op.op === 'joinGroup') this.joinGroup(user, op.group);
+      else if (op.op === 'joinBranch') this.joinBranch(user, op.branch.name);
+      else throw new Error(`Linked seed: a first run never plans ${op.op}`);
+    }
+    return user;
+  }
+
+  private signup(login: string, fields: Record<string, string>): SeedTalentLmsUser {
+    const user: SeedTalentLmsUser = {
+      id: String(this.world.talentlms.users.length + 1),
+      login,
+      email: fields.email,
+      firstName: fields.first_name,
+      lastName: fields.last_name,
+      userType: 'Learner-Type',
+      status: 'active',
+      deleted: false,
+      points: 0,
+      level: 1,
+      createdAt: this.at,
+      customFields: {}
+    };
+    this.world.talentlms.users.push(user);
+    this.users.set(user.id, user);
+    this.edit(user, fields);
+    return user;
+  }
+
+  private edit(user: SeedTalentLmsUser, fields: Record<string, string>): void {
+    for (const [key, value] of Object.entries(fields)) {
+      if (key === 'first_name') user.firstName = value;
+      else if (key === 'last_name') user.lastName = value;
+      else if (key === 'email') user.email = value;
+      else if (key === 'login') user.login = value;
+      else if (key.startsWith('custom_field_')) {
+        if (value === '') delete user.customFields[key];
+        else user.customFields[key] = value;
+      }
+    }
+  }
+
+  private joinGroup(user: SeedTalentLmsUser, name: string): void {
+    const group = this.group(name);
+    (group.userIds ??= []).push(user.id);
+    // Joining a group enrols in the group's courses, as TalentLMS does.
+    const mine = this.enrollments.get(user.id) ?? [];
+    for (const courseId of group.courseIds) {
+      if (mine.some((e) => e.courseId === courseId)) continue;
+      const added: SeedEnrollment = {
+        userId: user.id,
+        courseId,
+        role: 'learner',
+        enrolledAt: this.at,
+        status: 'not_attempted',
+        percent: 0,
+        timeSeconds: 0,
+        completedAt: null,
+        expiresAt: null
+      };
+      this.world.talentlms.enrollments.push(added);
+      mine.push(added);
+      this.enrollments.set(user.id, mine);
+    }
+  }
+
+  private joinBranch(user: SeedTalentLmsUser, name: string): void {
+    const branch = this.branches.get(name);
+    if (!branch) throw new Error(`Linked seed: no branch ${name}`);
+    (branch.userIds ??= []).push(user.id);
+  }
 }

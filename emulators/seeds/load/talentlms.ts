@@ -1,5 +1,5 @@
 import type { TalentLmsEmulator } from '../../talentlms';
-import { decodeHtml } from '../linked/learning';
+import { decodeHtml } from '../../../sync/src/talentlms/values';
 import type { SeedWorld } from '../world/types';
 import type { LoadCounts } from './salesforce';
 
