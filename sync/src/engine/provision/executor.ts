@@ -229,7 +229,12 @@ export class ProvisionExecutor {
     const result: PersonResult = {
       person,
       userId: person.talentlmsUserId,
-      status: person.learner.talentlmsStatus,
+      // The status before any operation: the target assumes they all succeed.
+      status: person.ops.some((op) => op.op === 'deactivate')
+        ? 'Active'
+        : person.ops.some((op) => op.op === 'activate')
+          ? 'Inactive'
+          : person.learner.talentlmsStatus,
       userType: person.learner.userType,
       login: person.learner.login,
       failed: null,
@@ -240,6 +245,7 @@ export class ProvisionExecutor {
     for (const [index, op] of person.ops.entries()) {
       if (this.stop) {
         result.unfinished = true;
+        notDone(result, person.ops.slice(index));
         break;
       }
       try {
@@ -249,20 +255,14 @@ export class ProvisionExecutor {
       } catch (error) {
         if (stopsRun(error)) {
           this.stop = this.stop ?? error;
-          result.unfinished = index > 0 || op.op !== 'signup';
-          if (op.op === 'joinGroup' || op.op === 'leaveGroup') result.groupDone = false;
-          if (op.op === 'joinBranch' || op.op === 'leaveBranch') result.branchDone = false;
-          // Anything after this op did not happen either.
-          for (const later of person.ops.slice(index + 1)) {
-            if (later.op === 'joinGroup' || later.op === 'leaveGroup') result.groupDone = false;
-            if (later.op === 'joinBranch' || later.op === 'leaveBranch') result.branchDone = false;
-          }
+          result.unfinished = result.unfinished || index > 0 || op.op !== 'signup';
+          // This operation and everything after it did not happen.
+          notDone(result, person.ops.slice(index));
           break;
         }
         const e = toSyncError(error);
         result.failed = result.failed ?? `${ACTION_OF[op.op]}: ${e.message}`;
-        if (op.op === 'joinGroup' || op.op === 'leaveGroup') result.groupDone = false;
-        if (op.op === 'joinBranch' || op.op === 'leaveBranch') result.branchDone = false;
+        notDone(result, [op]);
         this.report(person, e.code, ACTION_OF[op.op], e.message);
         if (op.op === 'signup') break;
       }
@@ -524,6 +524,16 @@ export class ProvisionExecutor {
 
   private nowIso(): string {
     return new Date(this.ctx.clock.now()).toISOString();
+  }
+}
+
+/** Memberships whose operations did not run are not recorded as done (the next run tries again). */
+function notDone(result: PersonResult, ops: TalentLmsOp[]): void {
+  for (const op of ops) {
+    if (op.op === 'joinGroup' || op.op === 'leaveGroup') result.groupDone = false;
+    if (op.op === 'joinBranch' || op.op === 'leaveBranch') result.branchDone = false;
+    if (op.op === 'signup' && op.group) result.groupDone = false;
+    if (op.op === 'signup' && op.branch) result.branchDone = false;
   }
 }
 
