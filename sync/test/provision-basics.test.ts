@@ -143,4 +143,47 @@ describe('provisioning: filters, groups, mappings, defaults and branches', () =>
     assert.equal(writeCalls(world.tl), 0, JSON.stringify(world.tl.calls.snapshot().byRoute));
     assert.ok(world.tl.calls.snapshot().total <= 6, 'a handful of reads');
   });
+
+  it("an Account change moves the learner to the new Account's branch", async () => {
+    const { sf, tl } = world;
+    const mover = contacts[0];
+    sf.store.update('Contact', [{ Id: mover, AccountId: accountB }]);
+    const result = await provision(world);
+    assert.equal(result.summary?.counts.failed, 0, result.stdout);
+    const tlId = String(field(learners(sf).get(mover), 'TalentLmsUserId__c'));
+    const branches = [...tl.state.branches.values()];
+    const a = branches.find((b) => b.name.endsWith(branchSuffix(accountA)));
+    const b = branches.find((x) => x.name.endsWith(branchSuffix(accountB)));
+    assert.equal(a?.userIds.has(tlId), false, 'left the old branch');
+    assert.equal(b?.userIds.has(tlId), true, 'joined the new one');
+    assert.equal(field(learners(sf).get(mover), 'BranchId__c'), b?.id);
+    assert.equal(branches.length, 2, 'no branch created');
+  });
+
+  it('never stores or prints the generated passwords', async () => {
+    addContacts(world.sf, 2, () => ({ AccountId: accountA }));
+    // Debug logging shows every call the runner makes; the signups of this run must still not show a password.
+    const result = await provision(world, ['run', '--json'], { TLMS_LOG_LEVEL: 'debug' });
+    assert.equal(result.summary?.counts.created, 2, result.stdout);
+    assert.ok(result.stderr.includes('usersignup'), 'the debug log shows the signups');
+    const passwords = tlUsers(world.tl).map((u) => u.password);
+    assert.ok(
+      passwords.every((p) => /^(?=.*[A-Z])(?=.*[a-z])(?=.*\d).{20}$/.test(p)),
+      'strong and random'
+    );
+    assert.equal(new Set(passwords).size, passwords.length, 'one per learner');
+    const stored = JSON.stringify(
+      ['Learner__c', 'SyncRun__c', 'SyncIssue__c', 'TalentLmsCatalog__c', 'SyncState__c'].map((o) =>
+        world.sf.store.all(o)
+      )
+    );
+    for (const secret of passwords) {
+      assert.equal(stored.includes(secret), false, 'not in any Salesforce record');
+      assert.equal(
+        result.stdout.includes(secret) || result.stderr.includes(secret),
+        false,
+        'not in any output'
+      );
+    }
+  });
 });

@@ -51,8 +51,12 @@ export function settingsWith(patch: (s: Settings) => void): Settings {
   return settings;
 }
 
-export async function provision(world: World, args: string[] = ['run', '--json']): Promise<CliResult> {
-  return cli(world, args, { phases: [provisionPhase()] });
+export async function provision(
+  world: World,
+  args: string[] = ['run', '--json'],
+  env: Record<string, string> = {}
+): Promise<CliResult> {
+  return cli(world, args, { phases: [provisionPhase()], env });
 }
 
 let seq = 0;
