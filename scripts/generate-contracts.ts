@@ -11,6 +11,7 @@ import {
   RUN_SUMMARY_JSON_SCHEMA_FILE
 } from '../sync/src/core/runSummaryJsonSchema';
 import { buildPlanJsonSchema, PLAN_JSON_SCHEMA_FILE } from '../sync/src/core/planJsonSchema';
+import { BENCH_RESULT_JSON_SCHEMA_FILE, buildBenchResultJsonSchema } from '../bench/src/result';
 
 export interface GeneratedContract {
   /** Path from the repository root. */
@@ -21,7 +22,8 @@ export interface GeneratedContract {
 export const CONTRACTS: GeneratedContract[] = [
   { file: SETTINGS_JSON_SCHEMA_FILE, build: buildSettingsJsonSchema },
   { file: RUN_SUMMARY_JSON_SCHEMA_FILE, build: buildRunSummaryJsonSchema },
-  { file: PLAN_JSON_SCHEMA_FILE, build: buildPlanJsonSchema }
+  { file: PLAN_JSON_SCHEMA_FILE, build: buildPlanJsonSchema },
+  { file: BENCH_RESULT_JSON_SCHEMA_FILE, build: buildBenchResultJsonSchema }
 ];
 
 export const REPOSITORY_ROOT = resolve(__dirname, '..');

@@ -41,7 +41,14 @@ const STEPS = [
   },
   { name: 'sync', kind: 'node', cmd: ['node', 'scripts/run-node-tests.mjs', 'sync/test'] },
   // Browser suite (Chromium) and the preview backend; builds the preview bundle when it is stale.
-  { name: 'e2e', kind: 'node', cmd: ['node', 'scripts/run-node-tests.mjs', 'test/e2e'], when: 'test/e2e' }
+  { name: 'e2e', kind: 'node', cmd: ['node', 'scripts/run-node-tests.mjs', 'test/e2e'], when: 'test/e2e' },
+  // `npm run -s bench -- --quick --json` through node:test: one test per scenario and per target (bench/README.md).
+  {
+    name: 'bench-quick',
+    kind: 'node',
+    cmd: ['node', 'scripts/run-node-tests.mjs', 'bench/test'],
+    when: 'bench/test'
+  }
 ];
 
 const argv = process.argv.slice(2);

@@ -1,0 +1,217 @@
+/**
+ * `npm run bench`: every scenario of bench/README.md, each job in its own worker process (two at a time by
+ * default), then bench/results/latest.json. `npm run -s bench -- --quick --json`: the call-count scenarios on
+ * 2,500 users + 2,500 contacts, one JSON line on stdout, nothing written, exit 1 when a call-count target fails.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { addScaleRatio } from './scaleRatio';
+import {
+  BENCH_RESULT_SCHEMA_VERSION,
+  benchResultSchema,
+  isCallTarget,
+  type BenchResult,
+  type BenchScenario
+} from './result';
+import { RESULT_PREFIX, type Job } from './worker';
+
+const ROOT = resolve(__dirname, '..', '..');
+export const LATEST = join(ROOT, 'bench', 'results', 'latest.json');
+
+export interface BenchOptions {
+  quick: boolean;
+  json: boolean;
+  jobs: number;
+  only: string[];
+  out: string | null;
+  latency: { salesforceMs: number; talentlmsMs: number };
+}
+
+export function parseBenchArgs(argv: string[]): BenchOptions {
+  const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const number = (name: string, fallback: number) => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    const parsed = Number(raw);
+    if (!Number.isFinite(parsed) || parsed < 0)
+      throw new Error(`--${name} must be a number ≥ 0, got "${raw}"`);
+    return parsed;
+  };
+  for (const arg of argv)
+    if (!/^--(quick|json|jobs=|only=|out=|salesforce-latency=|talentlms-latency=)/.test(arg))
+      throw new Error(
+        `Unknown option ${arg}. Options: --quick --json --jobs=N --only=id,id --out=file --salesforce-latency=ms --talentlms-latency=ms`
+      );
+  const quick = argv.includes('--quick');
+  return {
+    quick,
+    json: argv.includes('--json'),
+    jobs: Math.max(1, Math.floor(number('jobs', 2))),
+    only: (value('only') ?? '').split(',').filter(Boolean),
+    out: value('out') ?? (quick ? null : LATEST),
+    latency: { salesforceMs: number('salesforce-latency', 50), talentlmsMs: number('talentlms-latency', 100) }
+  };
+}
+
+/** The jobs of a run, longest first so two workers finish close together. */
+export function plannedJobs(o: BenchOptions): Job[] {
+  const latency = o.latency;
+  if (o.quick)
+    return [
+      { kind: 'provisioning', people: 5000, hourlyLimit: 10000, signupCreatesInactive: false, latency },
+      { kind: 'linked', people: 5000, latency, quick: true }
+    ];
+  const provisioning = (hourlyLimit: number, signupCreatesInactive: boolean): Job => ({
+    kind: 'provisioning',
+    people: 15000,
+    hourlyLimit,
+    signupCreatesInactive,
+    latency
+  });
+  return [
+    provisioning(2000, true),
+    provisioning(10000, true),
+    { kind: 'scale', people: 100000 },
+    provisioning(2000, false),
+    provisioning(10000, false),
+    { kind: 'linked', people: 15000, latency, quick: false },
+    { kind: 'scale', people: 10000 }
+  ];
+}
+
+function jobName(job: Job): string {
+  if (job.kind === 'provisioning')
+    return `provisioning ${job.hourlyLimit}/h ${job.signupCreatesInactive ? 'inactive' : 'active'}`;
+  return `${job.kind} ${job.people}`;
+}
+
+function runWorker(job: Job, log: (line: string) => void): Promise<BenchScenario[]> {
+  return new Promise((done, fail) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--max-old-space-size=6144',
+        '--require',
+        'ts-node/register/transpile-only',
+        join(__dirname, 'worker.ts'),
+        JSON.stringify(job)
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => {
+      const line = stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+      if (!line)
+        return fail(
+          new Error(`${jobName(job)}: worker exited ${code} without a result. ${stderr.slice(-1500)}`)
+        );
+      if (stderr.trim()) log(`${jobName(job)}: ${stderr.trim().slice(-800)}`);
+      done(JSON.parse(line.slice(RESULT_PREFIX.length)) as BenchScenario[]);
+    });
+  });
+}
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+export async function runBench(o: BenchOptions, log: (line: string) => void): Promise<BenchResult> {
+  const started = performance.now();
+  let jobs = plannedJobs(o);
+  if (o.only.length > 0) jobs = jobs.filter((job) => o.only.some((needle) => jobName(job).includes(needle)));
+  const queue = [...jobs];
+  const scenarios: BenchScenario[] = [];
+  const worker = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const t0 = performance.now();
+      log(`start ${jobName(job)}`);
+      scenarios.push(...(await runWorker(job, log)));
+      log(`done ${jobName(job)} in ${Math.round((performance.now() - t0) / 1000)} s`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(o.jobs, jobs.length) }, () => worker()));
+  const order = jobs.map(jobName);
+  scenarios.sort((a, b) => a.id.localeCompare(b.id));
+  void order;
+  const cpu = cpus();
+  const result: BenchResult = {
+    schemaVersion: BENCH_RESULT_SCHEMA_VERSION,
+    quick: o.quick,
+    date: new Date().toISOString(),
+    gitCommit: gitCommit(),
+    machine: {
+      platform: process.platform,
+      arch: process.arch,
+      cpus: cpu.length,
+      cpuModel: cpu[0]?.model ?? 'unknown',
+      totalMemoryBytes: totalmem(),
+      node: process.version
+    },
+    realMs: Math.round(performance.now() - started),
+    scenarios: addScaleRatio(scenarios)
+  };
+  return benchResultSchema.parse(result);
+}
+
+export function failedCallTargets(result: BenchResult): string[] {
+  return result.scenarios.flatMap((s) =>
+    s.targets
+      .filter((t) => isCallTarget(t) && !t.pass)
+      .map((t) => `${s.id}: ${t.name} — ${t.actual} > ${t.limit}`)
+  );
+}
+
+async function main(): Promise<void> {
+  let options: BenchOptions;
+  try {
+    options = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+  const result = await runBench(options, log);
+  const text = JSON.stringify(result);
+  if (options.out) {
+    mkdirSync(dirname(options.out), { recursive: true });
+    writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
+    log(`wrote ${options.out}`);
+  }
+  if (options.json) process.stdout.write(`${text}\n`);
+  else process.stderr.write(renderTable(result));
+  const failed = failedCallTargets(result);
+  for (const line of failed) log(`call target failed: ${line}`);
+  process.exitCode = failed.length > 0 ? 1 : 0;
+}
+
+export function renderTable(result: BenchResult): string {
+  const rows = result.scenarios.map((s) => {
+    const targets = s.targets
+      .map((t) => `${t.pass ? 'ok' : 'FAIL'} ${t.name}: ${t.actual} / ${t.limit}`)
+      .join('; ');
+    return `${s.id.padEnd(30)} ${s.status.padEnd(7)} SF ${String(s.calls.salesforce).padStart(6)} TL ${String(s.calls.talentlms).padStart(6)} min ${s.minimum.salesforce}/${s.minimum.talentlms} sim ${Math.round(s.simulatedMs / 1000)}s cpu ${Math.round(s.cpuMs / 1000)}s rss ${Math.round(s.peakRssBytes / 2 ** 20)}MiB win ${s.windows}\n    ${targets}${s.error ? `\n    error: ${s.error.slice(0, 300)}` : ''}`;
+  });
+  return `${rows.join('\n')}\nreal ${Math.round(result.realMs / 1000)} s\n`;
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench: ${String((error as Error)?.stack ?? error)}\n`);
+    process.exitCode = 2;
+  });
+}
