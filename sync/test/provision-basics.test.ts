@@ -84,6 +84,10 @@ describe('provisioning: filters, groups, mappings, defaults and branches', () =>
     assert.equal(result.summary?.counts.failed, 0);
     assert.equal(result.summary?.counts.created, 6);
     assert.equal(result.summary?.issues.open, 1);
+    assert.ok(
+      result.summary?.warnings.some((w) => /restrict_email/.test(w)),
+      'the run says restrict_email is permanent'
+    );
     const { tl, sf } = world;
     const users = tlUsers(tl);
     assert.equal(users.length, 6, 'three Sales users and three example.com contacts');

@@ -58,8 +58,9 @@ describe('provisioning: identity', () => {
 
   after(async () => world.close());
 
-  it('a User wins over a Contact with the same e-mail', () => {
+  it('a User wins over a Contact with the same e-mail; the run-as user is never a learner', () => {
     const rows = learners(world.sf);
+    assert.equal(rows.has(world.sf.runAsUserId), false, 'the base filter leaves the integration user out');
     assert.equal(field(rows.get(user), 'State__c'), 'Synced');
     assert.equal(field(rows.get(contactSameAsUser), 'State__c'), 'Excluded');
     assert.equal(field(rows.get(contactSameAsUser), 'ExclusionReason__c'), 'sameEmailAsUser');

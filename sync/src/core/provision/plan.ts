@@ -448,6 +448,9 @@ class Planner {
       target.talentlmsStatus = 'Active';
       target.userType = null;
       details.push(`new learner ${login}`);
+      // restrict_email is a property of the TalentLMS user: it stays on until someone edits them in TalentLMS.
+      if (this.settings.email.newLearnerPolicy === 'restrict')
+        details.push('no TalentLMS e-mail (permanent)');
       if (group) details.push(`group ${group}`);
       if (branch) details.push(`branch ${branch.name}`);
     } else {

@@ -88,6 +88,11 @@ class ProvisionRun {
     );
     const executor = new ProvisionExecutor(ctx, plan, talentlms, learners, gone);
     await executor.execute();
+    if (ctx.counts.created > 0 && ctx.settings.email.newLearnerPolicy === 'restrict') {
+      ctx.warn(
+        'New learners were signed up with restrict_email: TalentLMS sends them no e-mail, and this stays so until someone edits them in TalentLMS (switching the policy back does not lift it).'
+      );
+    }
   }
 
   private async compute(settings: Settings, talentlms: TalentLmsCatalogRead): Promise<Computed> {
