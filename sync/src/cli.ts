@@ -8,10 +8,13 @@ import { toSyncError } from './core/errors';
 import { createLogger, parseLogLevel } from './core/logger';
 import { redactor } from './core/redact';
 import type { RunSummary } from './core/runSummary';
+import { runDaemon } from './engine/daemon';
 import type { Phase } from './engine/phase';
+import { executeRebind, type RebindPreview } from './engine/rebind';
 import { preStartFailure } from './engine/preStart';
 import { defaultPhases } from './engine/registry';
 import { executeRun } from './engine/runner';
+import { formatRebind, formatRebindPreview, rebindFailure } from './report/rebindReport';
 import { Reporter } from './report/reporter';
 
 /**
@@ -26,7 +29,11 @@ export interface CliIo {
   clock?: Clock;
   phases?: Phase[];
   signal?: AbortSignal;
+  /** Asks a question on the terminal (rebind's confirmation); absent when stdin is not a terminal. */
+  prompt?: (question: string) => Promise<string>;
 }
+
+const DEFAULT_DAEMON_INTERVAL_MS = 60 * 60_000;
 
 export function runnerVersion(): string {
   try {
@@ -60,7 +67,9 @@ export async function runCli(
     io.stdout.write(`${version}\n`);
     return { exitCode: 0, summary: null };
   }
-  const mode: Command = args.command;
+  if (args.command === 'rebind') return rebindCommand(args, io, clock);
+  // The daemon's runs are `run`s.
+  const mode: Command = args.command === 'daemon' ? 'run' : args.command;
   const reporter = new Reporter({ json: args.json, stdout: io.stdout, stderr: io.stderr });
   let config;
   try {
@@ -78,22 +87,97 @@ export async function runCli(
     redactor
   });
   for (const warning of config.warnings) logger.warn(warning);
-  const summary = await executeRun(
-    mode,
-    {
-      config,
+  const deps = {
+    config,
+    clock,
+    logger,
+    redactor,
+    progress: reporter,
+    phases: io.phases ?? defaultPhases(),
+    runnerVersion: version,
+    signal: io.signal
+  };
+  if (args.command === 'daemon') {
+    let last: RunSummary | null = null;
+    const signal = io.signal ?? new AbortController().signal;
+    const result = await runDaemon({
+      intervalMs: args.intervalMs ?? config.daemonIntervalMs ?? DEFAULT_DAEMON_INTERVAL_MS,
       clock,
-      logger,
-      redactor,
-      progress: reporter,
-      phases: io.phases ?? defaultPhases(),
-      runnerVersion: version,
-      signal: io.signal
-    },
-    { draft: args.draft, full: args.full }
-  );
+      logger: logger.child('daemon'),
+      signal,
+      maxRuns: args.runs,
+      runOnce: () => executeRun('run', deps, {}),
+      onSummary: (summary) => {
+        last = summary;
+        reporter.summary(summary);
+      }
+    });
+    // Stopped by a signal: a clean shutdown (the run said how it ended). With --runs: the last run's code.
+    const exitCode = signal.aborted ? 0 : (result.lastExitCode ?? 0);
+    return { exitCode, summary: last };
+  }
+  const summary = await executeRun(mode, deps, { draft: args.draft, full: args.full });
   reporter.summary(summary);
   return { exitCode: summary.exitCode, summary };
+}
+
+/** `tlms-sync rebind`: refuses without a confirmation (a terminal prompt, or --yes for scripts). */
+async function rebindCommand(
+  args: ReturnType<typeof parseArgs>,
+  io: CliIo,
+  clock: Clock
+): Promise<{ exitCode: number; summary: null }> {
+  const print = (summary: Parameters<typeof formatRebind>[0]) => {
+    io.stdout.write(args.json ? `${JSON.stringify(summary)}\n` : formatRebind(summary));
+    return { exitCode: summary.exitCode, summary: null };
+  };
+  if (!args.yes && !io.prompt) {
+    return print(
+      rebindFailure(
+        clock,
+        new UsageError(
+          'rebind unlinks every learner from the TalentLMS portal and needs a confirmation: run it in a terminal, or pass --yes in a script',
+          args.json,
+          'run'
+        )
+      )
+    );
+  }
+  let config;
+  try {
+    config = loadConfig({ env: io.env, configPath: args.configPath, cwd: io.cwd, redactor });
+  } catch (error) {
+    return print(rebindFailure(clock, toSyncError(error)));
+  }
+  const logger = createLogger('tlms-sync', {
+    level: io.env.TLMS_LOG_LEVEL ? parseLogLevel(io.env.TLMS_LOG_LEVEL) : config.logLevel,
+    clock,
+    write: (line) => io.stderr.write(line),
+    redactor
+  });
+  const prompt = io.prompt;
+  const confirm = async (preview: RebindPreview): Promise<boolean> => {
+    if (args.yes) return true;
+    io.stderr.write(formatRebindPreview(preview));
+    const answer = await (prompt as (q: string) => Promise<string>)(
+      `Type the new portal's domain (${preview.next.talentlmsDomain}) to confirm: `
+    );
+    return answer.trim().toLowerCase() === preview.next.talentlmsDomain.toLowerCase();
+  };
+  return print(await executeRebind({ config, clock, logger, redactor, confirm }));
+}
+
+function terminalPrompt(question: string): Promise<string> {
+  // Loaded only on a terminal, so scripts never open stdin.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const readline = require('node:readline') as typeof import('node:readline');
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  return new Promise((resolve) =>
+    rl.question(question, (answer) => {
+      rl.close();
+      resolve(answer);
+    })
+  );
 }
 
 if (require.main === module) {
@@ -110,7 +194,8 @@ if (require.main === module) {
     cwd: process.cwd(),
     stdout: process.stdout,
     stderr: process.stderr,
-    signal: controller.signal
+    signal: controller.signal,
+    prompt: process.stdin.isTTY ? terminalPrompt : undefined
   }).then(
     ({ exitCode }) => {
       process.exitCode = exitCode;

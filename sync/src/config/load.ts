@@ -31,6 +31,10 @@ export interface RunnerConfig {
   allowSandbox: boolean;
   logLevel: LogLevel;
   lockTtlMs: number;
+  /** Bulk API 2.0 thresholds given in the configuration (the adapter has defaults for the rest). */
+  bulk?: { queryRows?: number; writeRows?: number };
+  /** `tlms-sync daemon`: time between run starts. */
+  daemonIntervalMs?: number;
   /** Things to tell the user that did not stop anything (trailing slash removed…). */
   warnings: string[];
   /** The config file used, if any. */
@@ -39,6 +43,7 @@ export interface RunnerConfig {
 
 export const DEFAULT_CONFIG_FILE = 'tlms-sync.config.json';
 const DEFAULT_LOCK_TTL_MS = 30 * 60 * 1000;
+const DEFAULT_DAEMON_INTERVAL_MINUTES = 60;
 
 export interface LoadConfigOptions {
   env?: NodeJS.ProcessEnv;
@@ -104,6 +109,11 @@ function resolveConfig(raw: RawConfig, file: string | undefined, projectRoot?: s
     allowSandbox: raw.TLMS_ALLOW_SANDBOX,
     logLevel: raw.TLMS_LOG_LEVEL ?? 'info',
     lockTtlMs: raw.TLMS_LOCK_TTL_SECONDS ? raw.TLMS_LOCK_TTL_SECONDS * 1000 : DEFAULT_LOCK_TTL_MS,
+    bulk: {
+      ...(raw.TLMS_SF_BULK_QUERY_ROWS ? { queryRows: raw.TLMS_SF_BULK_QUERY_ROWS } : {}),
+      ...(raw.TLMS_SF_BULK_WRITE_ROWS ? { writeRows: raw.TLMS_SF_BULK_WRITE_ROWS } : {})
+    },
+    daemonIntervalMs: (raw.TLMS_DAEMON_INTERVAL_MINUTES ?? DEFAULT_DAEMON_INTERVAL_MINUTES) * 60_000,
     warnings: [...instance.warnings, ...domain.warnings, ...base.warnings],
     file
   };

@@ -47,7 +47,26 @@ export const rawConfigSchema = z.object({
     .min(60)
     .max(86_400)
     .optional()
-    .describe('how long a lock lives without a heartbeat (default 1800)')
+    .describe('how long a lock lives without a heartbeat (default 1800)'),
+  TLMS_SF_BULK_QUERY_ROWS: z.coerce
+    .number()
+    .int()
+    .min(2_000)
+    .optional()
+    .describe('queries returning more rows than this are read with Bulk API 2.0 (default 10000)'),
+  TLMS_SF_BULK_WRITE_ROWS: z.coerce
+    .number()
+    .int()
+    .min(200)
+    .optional()
+    .describe('writes of at least this many records use Bulk API 2.0 (default 2000)'),
+  TLMS_DAEMON_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(1_440)
+    .optional()
+    .describe('daemon: minutes between run starts (default 60; --interval overrides)')
 });
 
 /** Client credentials are required unless an access token is given (checked apart so every gap is listed). */

@@ -110,7 +110,12 @@ class RunExecution {
       if (this.mode === 'check') await this.check();
       else await this.runPhases();
     } catch (thrown) {
-      error = toSyncError(thrown);
+      // An abort mid-call surfaces as whatever the call rejects with (the signal's reason): an interruption.
+      const signal = this.deps.signal;
+      error =
+        signal?.aborted && !(thrown instanceof SyncError)
+          ? new InterruptedError(String(signal.reason ?? 'signal'))
+          : toSyncError(thrown);
       this.logger.debug('Run stopped', { code: error.code, message: error.message });
     }
     return this.finish(error);
@@ -128,7 +133,8 @@ class RunExecution {
       clock,
       logger: this.deps.logger.child('salesforce'),
       meter: this.meter,
-      redactor
+      redactor,
+      bulk: config.bulk
     });
     let namespace = config.salesforce.namespace;
     if (namespace === undefined) {
