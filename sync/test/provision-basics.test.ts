@@ -12,7 +12,7 @@ import {
   tlUsers,
   writeCalls
 } from './support/provisionWorld';
-import { branchSuffix } from '../src/core/provision';
+import { branchSuffix, DEFAULT_TEXT } from '../src/core/provision';
 
 describe('provisioning: filters, groups, mappings, defaults and branches', () => {
   let world: World;
@@ -136,7 +136,13 @@ describe('provisioning: filters, groups, mappings, defaults and branches', () =>
     const catalog = sf.store.all('TalentLmsCatalog__c');
     assert.equal(catalog.length, 1, 'catalog published');
     assert.equal(catalog[0].tlms__DateFormat__c, 'MMDDYYYY');
-    assert.equal(JSON.parse(String(catalog[0].tlms__Catalog__c)).customFields.length, 5);
+    const published = JSON.parse(String(catalog[0].tlms__Catalog__c));
+    assert.equal(published.customFields.length, 5);
+    assert.deepEqual(
+      published.customFields.map((f: { defaultValue: string | null }) => f.defaultValue),
+      [DEFAULT_TEXT, 'North', 'off', null, DEFAULT_TEXT],
+      'the defaults the runner applies, for the Setup tab (dates: today)'
+    );
   });
 
   it('makes no TalentLMS write on a second run without changes', async () => {

@@ -22,6 +22,7 @@ import {
   userBaseWhere
 } from '../src/core/provision';
 import type { FilterCondition } from '../src/settings';
+import { catalogJson } from '../src/engine/provision/catalog';
 
 const cond = (c: Partial<FilterCondition> & Pick<FilterCondition, 'field' | 'operator'>): FilterCondition =>
   c as FilterCondition;
@@ -327,5 +328,37 @@ describe('branches', () => {
       null,
       'the suffix alone is not ours'
     );
+  });
+});
+
+describe('published catalog', () => {
+  it('stays within the field size by dropping list entries, and says so', () => {
+    const read = {
+      users: [],
+      groups: Array.from({ length: 300 }, (_, i) => ({ id: String(i), name: `Group ${i}`, key: `K${i}` })),
+      branches: Array.from({ length: 300 }, (_, i) => ({ id: String(i), name: `branch${i}` })),
+      customFields: [
+        {
+          key: 'custom_field_1',
+          name: 'Job',
+          type: 'text',
+          mandatory: true,
+          options: [],
+          defaultOption: null
+        }
+      ],
+      dateFormat: 'DDMMYYYY' as const,
+      branchLimit: null,
+      totals: { users: 0, groups: 300, branches: 300 },
+      signup: { method: 'direct', verification: 'none' }
+    };
+    const full = JSON.parse(catalogJson(read));
+    assert.equal(full.truncated, false);
+    assert.equal(full.groups.length, 300);
+    const small = catalogJson(read, 5_000);
+    assert.ok(small.length <= 5_000);
+    const parsed = JSON.parse(small);
+    assert.equal(parsed.truncated, true);
+    assert.equal(parsed.customFields[0].defaultValue, DEFAULT_TEXT, 'custom fields are never dropped');
   });
 });

@@ -1,3 +1,4 @@
+import { defaultValue } from '../../core/provision';
 import type { SalesforceRecord } from '../../salesforce/port';
 import { type BoundSchema, SINGLETON_KEY } from '../../salesforce/schema';
 import type { TalentLmsCatalogRead } from './talentlmsReader';
@@ -19,7 +20,9 @@ export function catalogJson(read: TalentLmsCatalogRead, maxCharacters = MAX_CATA
       type: f.type,
       mandatory: f.mandatory,
       options: f.options,
-      defaultOption: f.defaultOption
+      defaultOption: f.defaultOption,
+      // What the runner gives a mandatory field without a value (null for dates: "today", shown by the tab).
+      defaultValue: f.type === 'date' ? null : defaultValue(f, 0, read.dateFormat)
     })),
     groups: read.groups.map((g) => ({ id: g.id, name: g.name })),
     branches: read.branches.map((b) => ({ id: b.id, name: b.name })),
