@@ -38,7 +38,7 @@ export interface HarnessOptions {
   clock?: Clock;
   /** TalentLMS plan (default Core: 2,000 calls an hour, 200 per 5 s). */
   talentlmsPlan?: PlanOptions;
-  /** TalentLMS portal modes (signup creates inactive users, strong passwords …); branchLimit comes from the seed. */
+  /** TalentLMS portal modes (signup creates inactive users, strong passwords …); branchLimit defaults to the seed's. */
   portal?: PortalOptions;
   /** Latency per metered call on the shared clock, as fault rules (benchmarks: 50 ms Salesforce, 100 ms TalentLMS). */
   latency?: { salesforceMs?: number; talentlmsMs?: number; jitterMs?: number };
@@ -133,6 +133,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const load = () => {
     loaded.salesforce = loadSalesforceWorld(salesforce, world, seed.settings, seed.linked);
     loaded.talentlms = loadTalentLmsWorld(talentlms, world);
+    // The seed sets the branch limit just above the account count unless the caller chose one.
+    if (options.portal?.branchLimit !== undefined)
+      talentlms.configure({ portal: { branchLimit: options.portal.branchLimit } });
   };
   const addLatency = () => {
     const jitterMs = options.latency?.jitterMs;
