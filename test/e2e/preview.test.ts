@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath, type Browser } from './support/chromium';
 import {
   RECORD_WINDOW_OPEN,
+  ROOT,
   ensureBundle,
   labelApiNames,
   labelValue,
@@ -31,6 +34,19 @@ describe('preview in Chromium', { timeout: 300_000 }, () => {
   after(async () => {
     await browser?.close();
     await preview?.close();
+    // TLMS_UPDATE_DOC_IMAGES=1 refreshes the README's screenshots from this run.
+    if (process.env.TLMS_UPDATE_DOC_IMAGES === '1') {
+      mkdirSync(join(ROOT, 'docs/images'), { recursive: true });
+      for (const name of [
+        'my-learning',
+        'team-members',
+        'account-learning-activity',
+        'sync-health',
+        'setup'
+      ]) {
+        copyFileSync(screenshotPath(name), join(ROOT, 'docs/images', `${name}.png`));
+      }
+    }
   });
 
   async function open(persona: string, hash: string): Promise<{ page: Page; problems: string[] }> {
