@@ -107,6 +107,10 @@ describe('provisioning: deactivation only on positive absence, never SuperAdmins
     const verdict = JSON.parse(String(stored.at(-1)?.tlms__Plan__c)).circuitBreaker;
     assert.equal(verdict.tripped, true, 'the plan shows the verdict');
     assert.equal(verdict.deactivations, 4);
+    assert.ok(
+      plan.summary?.warnings.some((w) => /exit 5/.test(w)),
+      'plan warns that a run would stop'
+    );
 
     const result = await provision(world);
     assert.equal(result.exitCode, 5, result.stdout);

@@ -52,6 +52,7 @@ describe('draft settings: plans stored with the draft version and hash', () => {
       assert.equal(draft.exitCode, 0, draft.stdout);
       assert.equal(draft.summary?.settingsVersion, 2);
       assert.equal(draft.summary?.settingsHash, hash);
+      assert.equal(draft.summary?.counts.created, 7, 'the summary `plan` prints shows what a run would do');
       const [stored] = planRuns(world);
       assert.equal(stored.version, 2);
       assert.equal(stored.hash, hash, 'the hash of the stored draft JSON');

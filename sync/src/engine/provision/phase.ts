@@ -38,13 +38,13 @@ class ProvisionRun {
       if (ctx.options.draft) {
         const draft = readDraft(ctx);
         const computed = await this.compute(draft.settings, talentlms);
-        ctx.setPlan(
+        this.publishPlan(
           this.summary(computed, talentlms, { source: 'draft', version: draft.version, hash: draft.hash })
         );
       } else {
         const active = ctx.settingsDocuments.active;
         const computed = await this.compute(ctx.settings, talentlms);
-        ctx.setPlan(
+        this.publishPlan(
           this.summary(computed, talentlms, {
             source: 'active',
             version: active?.version ?? null,
@@ -133,6 +133,38 @@ class ProvisionRun {
         talentlmsUsers: talentlms.users.length
       }
     });
+  }
+
+  /** Plan mode: store the plan, and show what a run would do as the summary's counts (what `plan` prints). */
+  private publishPlan(plan: PlanResult): void {
+    const { ctx } = this;
+    ctx.setPlan(plan);
+    const t = plan.totals;
+    Object.assign(ctx.counts, {
+      created: t.create,
+      updated: t.update,
+      activated: t.activate,
+      deactivated: t.deactivate,
+      grouped: t.group,
+      branched: t.branch,
+      excluded: t.exclude,
+      needsReview: t.needsReview
+    });
+    const cb = plan.circuitBreaker;
+    if (cb.tripped) {
+      ctx.warn(
+        `A run with these settings would stop (exit 5): ${cb.deactivations} of ${cb.managedActive} active learners would be deactivated`
+      );
+    }
+    if (
+      plan.branches &&
+      plan.branches.limit !== null &&
+      plan.branches.existing + plan.branches.needed > plan.branches.limit
+    ) {
+      ctx.warn(
+        `The portal allows ${plan.branches.limit} branches; ${plan.branches.existing} exist and ${plan.branches.needed} more are needed`
+      );
+    }
   }
 
   private async publishCatalog(talentlms: TalentLmsCatalogRead): Promise<void> {
