@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { RunnerConfig } from '../config/load';
 import { CallMeter } from '../core/callMeter';
 import type { Clock } from '../core/clock';
@@ -138,8 +139,10 @@ export async function executeRebind(deps: RebindDeps): Promise<RebindSummary> {
       schema,
       clock,
       logger,
-      runId: `rebind-${randomUUID()}`,
-      ttlMs: config.lockTtlMs
+      runId: randomUUID(),
+      ttlMs: config.lockTtlMs,
+      // The owner names the rebind, so a run refused meanwhile says what holds the lock.
+      owner: `tlms-sync rebind on ${hostname()}:${process.pid}`
     });
     await lock.acquire();
     const state = new SyncStateStore(sf, schema);
