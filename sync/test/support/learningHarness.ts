@@ -38,7 +38,7 @@ export async function runLearning(
   let stdout = '';
   let stderr = '';
   const { exitCode } = await runCli(['run', '--json', ...args], {
-    env: { ...h.env, TLMS_LOG_LEVEL: 'warn' },
+    env: { ...h.env, TLMS_LOG_LEVEL: process.env.LEARNING_LOG ?? 'warn' },
     cwd: process.cwd(),
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },

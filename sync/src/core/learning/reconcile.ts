@@ -5,7 +5,7 @@
  * full pass (`run --full`, or the Setup tab's flag) takes everyone left in the cycle, within `maxCount`.
  */
 export interface CycleCursor {
-  /** Last learner (record Id) reconciled in this cycle, or null at a cycle's start. */
+  /** Key (TalentLMS user id) of the last learner reconciled in this cycle, or null at a cycle's start. */
   after: string | null;
   /** Learners reconciled so far in this cycle. */
   done: number;

@@ -102,12 +102,16 @@ export class LearnerReader {
     return rows.length;
   }
 
-  /** The next `limit` learners after the record Id `cursor`, in Id order (a stable order across runs). */
+  /**
+   * The next `limit` learners after `cursor` in TalentLMS-id order: a unique, never-empty key made of digits,
+   * so text comparison and ORDER BY agree whatever the collation (record Ids mix cases).
+   */
   async after(cursor: string | null, limit: number): Promise<LearnerInfo[]> {
     if (limit <= 0) return [];
-    const from = cursor === null ? '' : ` AND Id > ${soqlString(cursor)}`;
+    const f = this.schema.Learner.f;
+    const from = cursor === null ? '' : ` AND ${f.TalentLmsUserId} > ${soqlString(cursor)}`;
     const rows = await this.sf.query(
-      `${this.select()} WHERE ${this.scope()}${from} ORDER BY Id ASC LIMIT ${Math.floor(limit)}`
+      `${this.select()} WHERE ${this.scope()}${from} ORDER BY ${f.TalentLmsUserId} ASC LIMIT ${Math.floor(limit)}`
     );
     return rows.map((row) => this.toInfo(row)).filter((info): info is LearnerInfo => info !== null);
   }

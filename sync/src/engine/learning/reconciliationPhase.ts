@@ -70,7 +70,7 @@ export const reconciliationPhase: Phase = {
       const asked = Math.min(SLICE_BATCH, remaining);
       const learners = await session.learners.after(position.after, asked);
       await syncLearners(session, learners, 'reconciliation');
-      position = advanceCursor(position, learners.length, asked, learners.at(-1)?.learnerId ?? null);
+      position = advanceCursor(position, learners.length, asked, learners.at(-1)?.tlUserId ?? null);
       remaining -= asked;
       if (learners.length < asked) remaining = 0;
       ctx.state.stage({ ReconciliationCursor: writeCursor(position) });

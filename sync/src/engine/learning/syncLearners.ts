@@ -28,12 +28,20 @@ export async function syncLearners(
 ): Promise<{ synced: number; failed: number }> {
   const { ctx } = session;
   const todo: LearnerInfo[] = [];
+  let already = 0;
+  let contactGone = 0;
   for (const learner of learners) {
-    if (session.synced.has(learner.learnerId)) continue;
+    if (session.synced.has(learner.learnerId)) {
+      already += 1;
+      continue;
+    }
     const resolved = session.resolve(learner);
     if (resolved) todo.push(resolved);
+    else contactGone += 1;
     session.synced.add(learner.learnerId);
   }
+  if (already + contactGone > 0)
+    ctx.logger.debug('Learners not read', { purpose, alreadyThisRun: already, contactDeleted: contactGone });
   let synced = 0;
   let failed = 0;
   for (let i = 0; i < todo.length; i += BATCH) {
