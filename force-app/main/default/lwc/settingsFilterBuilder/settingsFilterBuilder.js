@@ -96,7 +96,13 @@ export default class SettingsFilterBuilder extends LightningElement {
           value: operator
         })),
         needsValue: shape !== 'none',
-        value: raw !== undefined ? raw : formatConditionValue(condition.value),
+        // What the admin typed stays while it still means the stored value (undo or reload replaces it).
+        value:
+          raw !== undefined &&
+          JSON.stringify(parseConditionValue(condition.fieldType, condition.operator, raw)) ===
+            JSON.stringify(condition.value)
+            ? raw
+            : formatConditionValue(condition.value),
         valueHelp: this.valueHelp(field, shape, picklist),
         unknownField: !field && (this.fields || []).length > 0
       };

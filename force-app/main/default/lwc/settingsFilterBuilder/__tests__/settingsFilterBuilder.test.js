@@ -84,6 +84,23 @@ describe('c-settings-filter-builder', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('keeps what the admin typed while it means the stored value, and shows a replaced value', async () => {
+    const { element, changes } = render({
+      logic: 'all',
+      conditions: [{ field: 'Department', fieldType: 'string', operator: 'in', value: ['Sales'] }]
+    });
+    change($(element, 'lightning-input.value'), 'Sales;');
+    element.filter = changes[0];
+    await Promise.resolve();
+    expect($(element, 'lightning-input.value').value).toBe('Sales;');
+    element.filter = {
+      logic: 'all',
+      conditions: [{ field: 'Department', fieldType: 'string', operator: 'in', value: ['Ops'] }]
+    };
+    await Promise.resolve();
+    expect($(element, 'lightning-input.value').value).toBe('Ops');
+  });
+
   it('offers picklist values and a number box where the type calls for them', async () => {
     const { element, changes } = render({
       logic: 'all',
