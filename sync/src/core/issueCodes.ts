@@ -5,6 +5,8 @@
  *
  * - `run`: stops a run (or refuses to start one); reported as `error` in the run summary.
  * - `record`: one person or record failed; upserted as a SyncIssue__c and the run goes on.
+ *   Codes marked `attention` need a person's decision or record something the runner handled (a merged
+ *   Contact, an unseen status): they are issues an admin sees, but not failures, so the run still succeeds.
  * Parts that add behaviour add their codes here.
  */
 export type IssueCategory = 'run' | 'record';
@@ -17,6 +19,8 @@ export interface IssueCodeInfo {
   hint: string;
   /** For `run` codes: the process exit code. */
   exitCode?: number;
+  /** For `record` codes: shown to admins, but not a failure (the run's status stays succeeded). */
+  attention?: boolean;
 }
 
 const run = (exitCode: number, title: string, hint: string): IssueCodeInfo => ({
@@ -26,6 +30,12 @@ const run = (exitCode: number, title: string, hint: string): IssueCodeInfo => ({
   hint
 });
 const record = (title: string, hint: string): IssueCodeInfo => ({ category: 'record', title, hint });
+const attention = (title: string, hint: string): IssueCodeInfo => ({
+  category: 'record',
+  attention: true,
+  title,
+  hint
+});
 
 const MY_DOMAIN_HINT =
   'Use your My Domain URL: in Salesforce Setup → My Domain ("Current My Domain URL"), or `sf org display` → instanceUrl, e.g. https://acme.my.salesforce.com';
@@ -272,7 +282,7 @@ export const ISSUE_CODES = {
     'The runner slows down and retries; lower the share if other integrations need the quota.'
   ),
   TALENTLMS_SERVER_ERROR: record('TalentLMS answered with a server error', 'Retried next run.'),
-  NEEDS_REVIEW: record(
+  NEEDS_REVIEW: attention(
     'The connector will not provision this person until someone decides',
     'Shared e-mails, an account the settings do not allow to adopt, or a deleted TalentLMS user: fix the data, then the next run continues.'
   ),
@@ -285,23 +295,23 @@ export const ISSUE_CODES = {
     "TalentLMS did not answer this learner's progress",
     'Retried by the next run or reconciliation slice; nothing was changed in Salesforce for this learner.'
   ),
-  LEARNING_STATUS_UNKNOWN: record(
+  LEARNING_STATUS_UNKNOWN: attention(
     'TalentLMS sent a course status the connector does not know',
     'Stored as Unknown with the raw value in Raw Status; the sync goes on. Report the value so it can be mapped.'
   ),
-  LEARNING_TALENTLMS_USER_DELETED: record(
+  LEARNING_TALENTLMS_USER_DELETED: attention(
     "The learner's TalentLMS account no longer exists",
     'Their course records follow the unenrolment rule (completed kept, rest removed by default). Provisioning recreates or excludes the learner.'
   ),
-  LEARNING_CONTACT_DELETED: record(
+  LEARNING_CONTACT_DELETED: attention(
     'The Contact was deleted in Salesforce',
     'Its course, certificate and badge records were removed. Undelete the Contact to bring them back on the next reconciliation.'
   ),
-  LEARNING_CONTACT_MERGED: record(
+  LEARNING_CONTACT_MERGED: attention(
     'The Contact was merged into another Contact',
     'Its course, certificate and badge records now point to the surviving Contact; nothing to do.'
   ),
-  LEARNING_COURSE_DELETED: record(
+  LEARNING_COURSE_DELETED: attention(
     'A TalentLMS course with synced records was deleted',
     'Its records follow the unenrolment rule (docs/decisions.md "Learning back-sync"); restore the course in TalentLMS to sync it again.'
   )

@@ -96,6 +96,13 @@ export class IssueRecorder {
     return this.reported.size;
   }
 
+  /** Issues reported this run that are failures (not `attention` codes such as needs review). */
+  get failureCount(): number {
+    let failures = 0;
+    for (const issue of this.reported.values()) if (!issueCodeInfo(issue.code)?.attention) failures++;
+    return failures;
+  }
+
   /** Writes the run's issues; returns {opened, closed, open}. */
   async flush(runRecordId: string | null): Promise<{ opened: number; closed: number; open: number }> {
     const f = this.schema.SyncIssue.f;

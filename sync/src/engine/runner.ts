@@ -401,7 +401,7 @@ class RunExecution {
   }
 
   private outcome(error: SyncError | null): Outcome {
-    return outcomeOf(error, this.counts.failed > 0 || (this.issues?.pendingCount ?? 0) > 0);
+    return outcomeOf(error, this.counts.failed > 0 || (this.issues?.failureCount ?? 0) > 0);
   }
 
   private summaryFor(error: SyncError | null, pendingSalesforceCalls = 0): RunSummary {

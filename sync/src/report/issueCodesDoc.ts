@@ -35,11 +35,17 @@ export function renderIssueCodesDoc(): string {
     '',
     '## Per-record issues',
     '',
-    '| code | what happened | what to do |',
-    '|---|---|---|',
+    'Codes marked *attention* need a decision or record something the runner handled; they do not make a run',
+    'partial.',
+    '',
+    '| code | kind | what happened | what to do |',
+    '|---|---|---|---|',
     ...entries
       .filter(([, info]) => info.category === 'record')
-      .map(([code, info]) => `| \`${code}\` | ${cell(info.title)} | ${cell(info.hint)} |`),
+      .map(
+        ([code, info]) =>
+          `| \`${code}\` | ${info.attention ? 'attention' : 'failure'} | ${cell(info.title)} | ${cell(info.hint)} |`
+      ),
     ''
   ];
   return lines.join('\n');
