@@ -114,6 +114,8 @@ describe('Bulk API 2.0 through the adapter, against the emulator over HTTP', () 
       [L.f.SalesforceId]: `0035g00000B${String(from + i).padStart(7, '0')}`,
       [L.f.PersonType]: 'Contact',
       [L.f.Points]: (from + i) % 7 === 0 ? null : from + i,
+      [L.f.LastProvisionedAt]:
+        (from + i) % 5 === 0 ? null : new Date(START + (from + i) * 1000).toISOString(),
       ...((from + i) % 3 === 0 ? { [L.f.User]: emulator.runAsUserId } : {})
     }));
   }
@@ -156,7 +158,7 @@ describe('Bulk API 2.0 through the adapter, against the emulator over HTTP', () 
   it('reads a large query as a Bulk job paged by hand with Sforce-Locator, equal to the REST answer', async () => {
     // More rows than one REST page (2,000), so the first page reports the total and Bulk takes over.
     await (await connect({ writeRows: 50 })).sf.upsert(L.name, L.f.SalesforceId, learners(2_130, 120));
-    const soql = `SELECT Id, Name, ${L.f.SalesforceId}, ${L.f.Points}, ${L.f.User.replace(/__c$/, '__r')}.Username FROM ${L.name} WHERE ${L.f.PersonType} = 'Contact'`;
+    const soql = `SELECT Id, Name, ${L.f.SalesforceId}, ${L.f.Points}, ${L.f.LastProvisionedAt}, ${L.f.User.replace(/__c$/, '__r')}.Username FROM ${L.name} WHERE ${L.f.PersonType} = 'Contact'`;
     const { sf: viaRest } = await connect({ queryRows: 100_000 });
     const expected = await viaRest.query(soql);
     assert.equal(expected.length, 2_250);
@@ -182,6 +184,20 @@ describe('Bulk API 2.0 through the adapter, against the emulator over HTTP', () 
     assert.equal(rows.length, 2_250);
     assert.equal(emulator.calls.snapshot().byRoute['GET /query/{locator}'], 1, 'two REST pages');
     assert.equal(emulator.calls.snapshot().byRoute['POST /jobs/query'] ?? 0, 0);
+  });
+
+  it('retries rows that failed UNABLE_TO_LOCK_ROW, as Collections does', async () => {
+    const { sf } = await connect({ writeRows: 50 });
+    // The next upload is processed with every row locked by another transaction.
+    emulator.faults.add({ kind: 'lockError', route: '/jobs/ingest/', method: 'PUT', times: 1 });
+    emulator.calls.reset();
+    const results = await sf.upsert(L.name, L.f.SalesforceId, learners(60, 5_000));
+    assert.equal(emulator.calls.snapshot().byRoute['POST /jobs/ingest'], 2, 'the locked rows went again');
+    assert.ok(results.every((r) => r.success && r.created === true));
+    await sf.delete(
+      results.map((r) => String(r.id)),
+      L.name
+    );
   });
 
   it('deletes above the threshold as one Bulk delete job', async () => {

@@ -132,6 +132,11 @@ const NUMERIC = new Set(['int', 'double', 'currency', 'percent', 'long']);
 export function typedValue(text: string, type: string | undefined): unknown {
   if (text === '') return null;
   if (type === 'boolean') return text.toLowerCase() === 'true';
+  if (type === 'datetime') {
+    // Bulk CSV writes `…000Z`, REST JSON `…000+0000`: answer as REST does, so string comparisons agree.
+    const ms = Date.parse(text);
+    return Number.isFinite(ms) ? new Date(ms).toISOString().replace(/Z$/, '+0000') : text;
+  }
   if (type && NUMERIC.has(type)) {
     const n = Number(text);
     return Number.isFinite(n) ? n : text;
