@@ -4,5 +4,6 @@ export * from './soql';
 export * from './identity';
 export * from './fields';
 export * from './branches';
+export * from './planTypes';
 export * from './plan';
 export * from './summary';

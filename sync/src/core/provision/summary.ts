@@ -6,7 +6,7 @@ import {
   type PlanResult,
   type PlanSample
 } from '../planResult';
-import type { PersonPlan, ProvisionPlan } from './plan';
+import type { PersonPlan, ProvisionPlan } from './planTypes';
 
 /**
  * The plan as `tlms-sync plan` stores it (contracts/plan.schema.json): people per action, exclusions per
