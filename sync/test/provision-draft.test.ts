@@ -130,4 +130,29 @@ describe('draft settings: plans stored with the draft version and hash', () => {
       await world.close();
     }
   });
+
+  it('a draft that cannot be planned is a warning, and the run goes on with the active settings', async () => {
+    const world = await startProvisionWorld({ settings: usersOnly });
+    try {
+      addUsers(world.sf, 2);
+      const broken = settingsWith((s) => {
+        s.users.enabled = true;
+        s.users.filter = { logic: 'all', conditions: [{ field: 'NoSuchField__c', operator: 'isBlank' }] };
+      });
+      saveDraft(world.sf, broken, 2);
+      const run = await provision(world);
+      assert.equal(run.exitCode, 0, run.stdout);
+      assert.equal(run.summary?.counts.created, 2);
+      assert.ok(
+        run.summary?.warnings.some((w) => /NoSuchField__c/.test(w)),
+        'the warning names the field'
+      );
+      assert.equal(planRuns(world).length, 0);
+      const plan = await provision(world, ['plan', '--draft', '--json']);
+      assert.equal(plan.exitCode, 2, 'asked for explicitly, the same problem is the answer');
+      assert.equal(plan.summary?.error?.code, 'PROVISION_FIELD_UNKNOWN');
+    } finally {
+      await world.close();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { CircuitBreakerError } from '../../core/errors';
+import { CircuitBreakerError, ConfigError } from '../../core/errors';
 import type { PlanResult } from '../../core/planResult';
 import { plan as planProvisioning, type ProvisionPlan, summarisePlan } from '../../core/provision';
 import type { Settings } from '../../settings';
@@ -54,14 +54,7 @@ class ProvisionRun {
       }
       return;
     }
-    const draft = await draftNeedingPlan(ctx);
-    if (draft) {
-      const computed = await this.compute(draft.settings, talentlms);
-      await storeDraftPlan(
-        ctx,
-        this.summary(computed, talentlms, { source: 'draft', version: draft.version, hash: draft.hash })
-      );
-    }
+    await this.planDraft(talentlms);
     const { plan, read } = await this.compute(ctx.settings, talentlms);
     const verdict = plan.circuitBreaker;
     if (verdict.tripped) {
@@ -133,6 +126,30 @@ class ProvisionRun {
         talentlmsUsers: talentlms.users.length
       }
     });
+  }
+
+  /**
+   * A newer draft without a plan gets one on every run. A draft that cannot be planned (a field it names does
+   * not exist) is a warning here, never a reason to stop the run the active settings drive.
+   */
+  private async planDraft(talentlms: TalentLmsCatalogRead): Promise<void> {
+    const { ctx } = this;
+    const draft = await draftNeedingPlan(ctx);
+    if (!draft) return;
+    try {
+      const computed = await this.compute(draft.settings, talentlms);
+      const summary = this.summary(computed, talentlms, {
+        source: 'draft',
+        version: draft.version,
+        hash: draft.hash
+      });
+      await storeDraftPlan(ctx, summary);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      ctx.warn(
+        `The draft settings (version ${String(draft.version)}) could not be planned: ${error.message}`
+      );
+    }
   }
 
   /** Plan mode: store the plan, and show what a run would do as the summary's counts (what `plan` prints). */
