@@ -112,7 +112,7 @@ describe('learning back-sync against the emulators', () => {
     advance(h, 60_000);
     const run = await runLearning(h);
     assert.equal(run.summary.error, null);
-    assert.equal(run.exitCode, 1, 'partial: an issue is open');
+    assert.equal(run.exitCode, 0, 'handled data: an issue to see, not a failure');
     const issues = h.salesforce.store.query(
       `SELECT ${s.SyncIssue.f.Message} FROM ${s.SyncIssue.name} WHERE ${s.SyncIssue.f.Code} = 'LEARNING_STATUS_UNKNOWN'`
     );

@@ -1,4 +1,4 @@
-import { QuotaExhaustedError, SyncError, toSyncError } from '../../core/errors';
+import { AuthError, QuotaExhaustedError, SyncError, toSyncError } from '../../core/errors';
 import { diffLearner, type ExistingRecord, type LearningRecord, mapUserLearning } from '../../core/learning';
 import type { SalesforceRecord } from '../../salesforce/port';
 import type { LearnerInfo } from './learners';
@@ -57,12 +57,8 @@ export async function syncLearners(
           fetched.push({ learner, user: null });
           continue;
         }
-        if (
-          !(e instanceof SyncError) ||
-          e.code.startsWith('TALENTLMS_AUTH') ||
-          e.code === 'TALENTLMS_API_DISABLED'
-        )
-          throw e;
+        // A refused key, a disabled API or an unreachable portal fails every learner alike: stop the run.
+        if (!(e instanceof SyncError) || e instanceof AuthError) throw e;
         failed += 1;
         ctx.counts.failed += 1;
         ctx.issues.report({
