@@ -15,7 +15,9 @@ module.exports = {
   roots: ['<rootDir>/force-app'],
   moduleNameMapper: {
     ...(jestConfig.moduleNameMapper || {}),
-    '^lwc$': lwcEngine
+    '^lwc$': lwcEngine,
+    // Shared test helpers (mount, flushPromises, deepQuery …), kept outside the package directories.
+    '^test-utils$': '<rootDir>/config/jest/testUtils.js'
   },
   setupFilesAfterEnv: ['<rootDir>/config/jest/setup.js'],
   testPathIgnorePatterns: ['/node_modules/', '/.localdevserver/'],

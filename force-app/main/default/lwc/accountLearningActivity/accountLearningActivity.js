@@ -23,26 +23,23 @@ export default class AccountLearningActivity extends LightningElement {
     return !this.activity || (!this.activity.data && !this.activity.error);
   }
 
-  get hasContacts() {
-    return !!this.activity.data && this.activity.data.total > 0;
+  get contacts() {
+    return this.activity && this.activity.data ? this.activity.data.contacts : undefined;
   }
 
   get noneEnrolled() {
-    return this.hasContacts && this.activity.data.contactsEnrolled === 0;
+    const data = this.activity && this.activity.data;
+    return !!data && data.total > 0 && data.contactsEnrolled === 0;
   }
 
   get contactFigures() {
-    const data = this.activity.data;
-    return [
-      { key: 'contacts', label: LABELS.figureContacts, value: `${data.total}` },
-      { key: 'enrolled', label: LABELS.figureContactsEnrolled, value: `${data.contactsEnrolled || 0}` }
-    ];
-  }
-
-  get progressItems() {
-    return (this.activity.data.contacts || [])
-      .filter((contact) => contact.coursesAssigned > 0)
-      .map((contact) => ({ key: contact.personId, label: contact.name, value: contact.averageCompletion }));
+    const data = this.activity && this.activity.data;
+    return data
+      ? [
+          { key: 'contacts', label: LABELS.figureContacts, value: `${data.total}` },
+          { key: 'enrolled', label: LABELS.figureContactsEnrolled, value: `${data.contactsEnrolled || 0}` }
+        ]
+      : [];
   }
 
   get showDetail() {

@@ -20,31 +20,23 @@ export default class TeamMembers extends LightningElement {
     return !this.team || (!this.team.data && !this.team.error);
   }
 
-  get hasMembers() {
-    return !!this.team.data && this.team.data.total > 0;
+  get members() {
+    return this.team && this.team.data ? this.team.data.members : undefined;
   }
 
   get noneSynced() {
-    return this.hasMembers && this.team.data.membersSynced === 0;
+    const data = this.team && this.team.data;
+    return !!data && data.total > 0 && data.membersSynced === 0;
   }
 
   get memberFigures() {
-    const data = this.team.data;
-    return [
-      { key: 'members', label: LABELS.figureMembers, value: `${data.total}` },
-      { key: 'synced', label: LABELS.figureMembersSynced, value: `${data.membersSynced || 0}` }
-    ];
-  }
-
-  get progressItems() {
-    // Members without courses have no completion to draw
-    return (this.team.data.members || [])
-      .filter((member) => member.coursesAssigned > 0)
-      .map((member) => ({
-        key: member.personId,
-        label: member.name,
-        value: member.averageCompletion
-      }));
+    const data = this.team && this.team.data;
+    return data
+      ? [
+          { key: 'members', label: LABELS.figureMembers, value: `${data.total}` },
+          { key: 'synced', label: LABELS.figureMembersSynced, value: `${data.membersSynced || 0}` }
+        ]
+      : [];
   }
 
   get showDetail() {

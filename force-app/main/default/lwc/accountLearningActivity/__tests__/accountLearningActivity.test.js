@@ -1,8 +1,8 @@
-import { createElement } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import AccountLearningActivity from 'c/accountLearningActivity';
 import getAccountActivity from '@salesforce/apex/AccountLearningController.getAccountActivity';
 import getContactLearning from '@salesforce/apex/ContactLearningController.getContactLearning';
+import { deepQuery, flushPromises, mount, resetDom } from 'test-utils';
 
 // The whole 1,000-contact account as Apex returns it with pageSize 1000; tests page through it as Apex would.
 const THOUSAND = require('./data/getAccountActivity.thousand.json');
@@ -12,21 +12,15 @@ const NO_CONTACTS = require('./data/getAccountActivity.noContacts.json');
 const PARTIAL = require('./data/getAccountActivity.partial.json');
 const CONTACT = require('../../contactLearningActivity/__tests__/data/getContactLearning.json');
 
-jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+jest.mock('@salesforce/apex', () => require('test-utils').refreshApexMock(), { virtual: true });
 jest.mock(
   '@salesforce/apex/AccountLearningController.getAccountActivity',
-  () => {
-    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => require('test-utils').apexWireMock(),
   { virtual: true }
 );
 jest.mock(
   '@salesforce/apex/ContactLearningController.getContactLearning',
-  () => {
-    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => require('test-utils').apexWireMock(),
   { virtual: true }
 );
 jest.mock('@salesforce/label/c.Learning_Member_Title', () => ({ default: 'Learning of {0}' }), {
@@ -35,12 +29,6 @@ jest.mock('@salesforce/label/c.Learning_Member_Title', () => ({ default: 'Learni
 jest.mock('@salesforce/label/c.Learning_Pager_Range', () => ({ default: 'Showing {0}–{1} of {2}' }), {
   virtual: true
 });
-
-function flushPromises() {
-  // Lets wire emissions and re-renders settle (the pattern lwc-recipes uses)
-  // eslint-disable-next-line @lwc/lwc/no-async-operation
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 // Answers the component's current wire config from the 1,000-contact fixture, like the Apex paging does.
 function serveFromThousand() {
@@ -60,32 +48,27 @@ function serveFromThousand() {
 }
 
 function render() {
-  const element = createElement('c-account-learning-activity', { is: AccountLearningActivity });
-  element.recordId = THOUSAND.accountId;
-  document.body.appendChild(element);
+  const element = mount('c-account-learning-activity', AccountLearningActivity, {
+    recordId: THOUSAND.accountId
+  });
   return element;
 }
 
 function pager(element) {
-  return element.shadowRoot.querySelector('c-pager');
+  return deepQuery(element, 'c-pager');
 }
 
 function rowsTable(element) {
-  return element.shadowRoot.querySelector('c-learner-rows-table');
+  return deepQuery(element, 'c-learner-rows-table');
 }
 
 describe('c-account-learning-activity', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-    jest.clearAllMocks();
-  });
+  afterEach(resetDom);
 
   it('shows a spinner while the account activity loads', async () => {
     const element = render();
     await flushPromises();
-    expect(element.shadowRoot.querySelector('lightning-spinner')).not.toBeNull();
+    expect(deepQuery(element, 'lightning-spinner')).not.toBeNull();
     await expect(element).toBeAccessible();
   });
 
@@ -98,7 +81,7 @@ describe('c-account-learning-activity', () => {
     expect(rowsTable(element).rows).toHaveLength(50);
     expect(rowsTable(element).rows[0].personId).toBe(THOUSAND.contacts[0].personId);
     expect(pager(element).shadowRoot.querySelector('.range').textContent).toBe('Showing 1–50 of 1000');
-    const summary = element.shadowRoot.querySelector('c-learning-summary');
+    const summary = deepQuery(element, 'c-learning-summary');
     expect(summary.shadowRoot.querySelector('[data-figure="contacts"]').textContent).toBe('1000');
     expect(summary.shadowRoot.querySelector('[data-figure="enrolled"]').textContent).toBe(
       `${THOUSAND.contactsEnrolled}`
@@ -134,19 +117,17 @@ describe('c-account-learning-activity', () => {
       new CustomEvent('select', { detail: { personId: contact.personId, name: contact.name } })
     );
     await flushPromises();
-    const detail = element.shadowRoot.querySelector('c-contact-learning-activity');
+    const detail = deepQuery(element, 'c-contact-learning-activity');
     expect(detail.recordId).toBe(contact.personId);
-    expect(element.shadowRoot.querySelector('.contact-heading').textContent).toBe(
-      `Learning of ${contact.name}`
-    );
+    expect(deepQuery(element, '.heading').textContent).toBe(`Learning of ${contact.name}`);
     getContactLearning.emit(CONTACT);
     await flushPromises();
     expect(detail.shadowRoot.querySelector('c-person-learning')).not.toBeNull();
     await expect(element).toBeAccessible();
 
-    element.shadowRoot.querySelector('lightning-button.back').click();
+    deepQuery(element, 'lightning-button.back').click();
     await flushPromises();
-    expect(element.shadowRoot.querySelector('c-contact-learning-activity')).toBeNull();
+    expect(deepQuery(element, 'c-contact-learning-activity')).toBeNull();
     expect(rowsTable(element).rows).toHaveLength(SMALL.contacts.length);
   });
 
@@ -156,8 +137,8 @@ describe('c-account-learning-activity', () => {
     getAccountActivity.emit(SMALL);
     await flushPromises();
     const enrolled = SMALL.contacts.filter((contact) => contact.coursesAssigned > 0);
-    expect(element.shadowRoot.querySelector('c-progress-bars').items).toHaveLength(enrolled.length);
-    expect(element.shadowRoot.querySelector('c-status-donut').statusCounts).toEqual(SMALL.statusCounts);
+    expect(deepQuery(element, 'c-progress-bars').items).toHaveLength(enrolled.length);
+    expect(deepQuery(element, 'c-status-donut').statusCounts).toEqual(SMALL.statusCounts);
   });
 
   it('says no contact has learning synced yet, with the admin hint', async () => {
@@ -165,7 +146,7 @@ describe('c-account-learning-activity', () => {
     await flushPromises();
     getAccountActivity.emit(NOT_SYNCED);
     await flushPromises();
-    const notice = element.shadowRoot.querySelector('c-learning-notice');
+    const notice = deepQuery(element, 'c-learning-notice');
     expect(notice.message).toBe('c.Learning_NotSynced_Account');
     expect(notice.shadowRoot.querySelector('.admin-hint')).not.toBeNull();
     await expect(element).toBeAccessible();
@@ -176,7 +157,7 @@ describe('c-account-learning-activity', () => {
     await flushPromises();
     getAccountActivity.emit(NO_CONTACTS);
     await flushPromises();
-    expect(element.shadowRoot.querySelector('.no-contacts').textContent).toBe('c.Learning_NoContacts');
+    expect(deepQuery(element, '.empty').textContent).toBe('c.Learning_NoContacts');
     expect(rowsTable(element)).toBeNull();
     await expect(element).toBeAccessible();
   });
@@ -186,7 +167,7 @@ describe('c-account-learning-activity', () => {
     await flushPromises();
     getAccountActivity.emit(PARTIAL);
     await flushPromises();
-    const notice = element.shadowRoot.querySelector('c-learning-notice');
+    const notice = deepQuery(element, 'c-learning-notice');
     expect(notice.variant).toBe('partial');
     expect(notice.shadowRoot.querySelector('.reason').textContent).toBe('c.Learning_Partial_FieldsHidden');
     await expect(element).toBeAccessible();
@@ -197,7 +178,7 @@ describe('c-account-learning-activity', () => {
     await flushPromises();
     getAccountActivity.error({ message: 'This component works on an Account or Contact record page.' });
     await flushPromises();
-    const panel = element.shadowRoot.querySelector('c-error-panel');
+    const panel = deepQuery(element, 'c-error-panel');
     expect(panel.friendlyMessage).toBe('c.Learning_Error_LoadAccount');
     await expect(element).toBeAccessible();
   });
@@ -207,7 +188,7 @@ describe('c-account-learning-activity', () => {
     await flushPromises();
     getAccountActivity.emit(SMALL);
     await flushPromises();
-    element.shadowRoot.querySelector('lightning-button-icon.refresh').click();
+    deepQuery(element, 'lightning-button-icon.refresh').click();
     expect(refreshApex).toHaveBeenCalledTimes(1);
     expect(refreshApex.mock.calls[0][0].data).toEqual(SMALL);
   });

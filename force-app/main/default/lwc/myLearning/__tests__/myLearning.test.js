@@ -1,37 +1,25 @@
-import { createElement } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import MyLearning from 'c/myLearning';
 import getMyLearning from '@salesforce/apex/MyLearningController.getMyLearning';
+import { deepQuery, flushPromises, mount, resetDom } from 'test-utils';
 
 const LEARNING = require('./data/getMyLearning.json');
 const NOT_SYNCED = require('./data/getMyLearning.notSynced.json');
 const NOT_SYNCED_ADMIN = require('./data/getMyLearning.notSyncedAdmin.json');
 const PARTIAL = require('./data/getMyLearning.partial.json');
 
-jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
-jest.mock(
-  '@salesforce/apex/MyLearningController.getMyLearning',
-  () => {
-    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
-  { virtual: true }
-);
-
-function flushPromises() {
-  // Lets wire emissions and re-renders settle (the pattern lwc-recipes uses)
-  // eslint-disable-next-line @lwc/lwc/no-async-operation
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+jest.mock('@salesforce/apex', () => require('test-utils').refreshApexMock(), { virtual: true });
+jest.mock('@salesforce/apex/MyLearningController.getMyLearning', () => require('test-utils').apexWireMock(), {
+  virtual: true
+});
 
 function render() {
-  const element = createElement('c-my-learning', { is: MyLearning });
-  document.body.appendChild(element);
+  const element = mount('c-my-learning', MyLearning);
   return element;
 }
 
 function personLearning(element) {
-  return element.shadowRoot.querySelector('c-person-learning');
+  return deepQuery(element, 'c-person-learning');
 }
 
 function notice(element) {
@@ -39,16 +27,11 @@ function notice(element) {
 }
 
 describe('c-my-learning', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-    jest.clearAllMocks();
-  });
+  afterEach(resetDom);
 
   it('shows a spinner while the learning loads', async () => {
     const element = render();
-    const spinner = element.shadowRoot.querySelector('lightning-spinner');
+    const spinner = deepQuery(element, 'lightning-spinner');
     expect(spinner).not.toBeNull();
     expect(spinner.alternativeText).toBe('c.Learning_Loading');
     expect(personLearning(element)).toBeNull();
@@ -60,7 +43,7 @@ describe('c-my-learning', () => {
     getMyLearning.emit(LEARNING);
     await flushPromises();
 
-    expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
+    expect(deepQuery(element, 'lightning-spinner')).toBeNull();
     const person = personLearning(element);
     expect(person.learning).toEqual(LEARNING);
     expect(person.shadowRoot.querySelector('.courses-title').textContent).toBe('c.Learning_MyCourses_Title');
@@ -141,7 +124,7 @@ describe('c-my-learning', () => {
     getMyLearning.error({ message: 'You do not have access to TalentLMS learning records.' });
     await flushPromises();
 
-    const panel = element.shadowRoot.querySelector('c-error-panel');
+    const panel = deepQuery(element, 'c-error-panel');
     expect(panel.friendlyMessage).toBe('c.Learning_Error_LoadMyLearning');
     const items = [...panel.shadowRoot.querySelectorAll('li')].map((item) => item.textContent);
     expect(items).toEqual(['You do not have access to TalentLMS learning records.']);
@@ -154,7 +137,7 @@ describe('c-my-learning', () => {
     await flushPromises();
     getMyLearning.emit(LEARNING);
     await flushPromises();
-    element.shadowRoot.querySelector('lightning-button-icon.refresh').click();
+    deepQuery(element, 'lightning-button-icon.refresh').click();
     expect(refreshApex).toHaveBeenCalledTimes(1);
     expect(refreshApex.mock.calls[0][0].data).toEqual(LEARNING);
   });

@@ -1,8 +1,8 @@
-import { createElement } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import TeamMembers from 'c/teamMembers';
 import getTeam from '@salesforce/apex/TeamMembersController.getTeam';
 import getMemberLearning from '@salesforce/apex/TeamMembersController.getMemberLearning';
+import { currentConfig, deepQuery, deepQueryAll, flushPromises, mount, resetDom } from 'test-utils';
 
 const TEAM = require('./data/getTeam.json');
 const LAST_PAGE = require('./data/getTeam.lastPage.json');
@@ -12,74 +12,44 @@ const NOT_SYNCED = require('./data/getTeam.notSynced.json');
 const PARTIAL = require('./data/getTeam.partial.json');
 const MEMBER = require('../../teamMemberLearning/__tests__/data/getMemberLearning.json');
 
-jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
-jest.mock(
-  '@salesforce/apex/TeamMembersController.getTeam',
-  () => {
-    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
-  { virtual: true }
-);
+jest.mock('@salesforce/apex', () => require('test-utils').refreshApexMock(), { virtual: true });
+jest.mock('@salesforce/apex/TeamMembersController.getTeam', () => require('test-utils').apexWireMock(), {
+  virtual: true
+});
 jest.mock(
   '@salesforce/apex/TeamMembersController.getMemberLearning',
-  () => {
-    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => require('test-utils').apexWireMock(),
   { virtual: true }
 );
 jest.mock('@salesforce/label/c.Learning_Pager_Range', () => ({ default: 'Showing {0}–{1} of {2}' }), {
   virtual: true
 });
 
-// The config the component's wire currently holds (getLastConfig() is reset when the wire connects).
-function currentConfig(adapter) {
-  let config;
-  adapter.emit(undefined, (candidate) => {
-    config = candidate;
-    return false;
-  });
-  return config;
-}
-
-function flushPromises() {
-  // Lets wire emissions and re-renders settle (the pattern lwc-recipes uses)
-  // eslint-disable-next-line @lwc/lwc/no-async-operation
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 function render() {
-  const element = createElement('c-team-members', { is: TeamMembers });
-  document.body.appendChild(element);
+  const element = mount('c-team-members', TeamMembers);
   return element;
 }
 
 function rowsTable(element) {
-  return element.shadowRoot.querySelector('c-learner-rows-table');
+  return deepQuery(element, 'c-learner-rows-table');
 }
 
 function pager(element) {
-  return element.shadowRoot.querySelector('c-pager');
+  return deepQuery(element, 'c-pager');
 }
 
 function notices(element) {
-  return [...element.shadowRoot.querySelectorAll('c-learning-notice')];
+  return [...deepQueryAll(element, 'c-learning-notice')];
 }
 
 describe('c-team-members', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-    jest.clearAllMocks();
-  });
+  afterEach(resetDom);
 
   it('asks for the first page of direct reports and shows a spinner meanwhile', async () => {
     const element = render();
     await flushPromises();
     expect(currentConfig(getTeam)).toEqual({ pageSize: 25, pageOffset: 0, includeIndirect: false });
-    expect(element.shadowRoot.querySelector('lightning-spinner')).not.toBeNull();
+    expect(deepQuery(element, 'lightning-spinner')).not.toBeNull();
     await expect(element).toBeAccessible();
   });
 
@@ -92,7 +62,7 @@ describe('c-team-members', () => {
     expect(table.rows).toHaveLength(25);
     expect(table.shadowRoot.querySelector('lightning-datatable').data).toHaveLength(25);
     expect(pager(element).shadowRoot.querySelector('.range').textContent).toBe('Showing 1–25 of 250');
-    const summary = element.shadowRoot.querySelector('c-learning-summary');
+    const summary = deepQuery(element, 'c-learning-summary');
     expect(summary.shadowRoot.querySelector('[data-figure="members"]').textContent).toBe('250');
     expect(summary.shadowRoot.querySelector('[data-figure="synced"]').textContent).toBe(
       `${TEAM.membersSynced}`
@@ -100,10 +70,10 @@ describe('c-team-members', () => {
     expect(summary.shadowRoot.querySelector('[data-figure="assigned"]').textContent).toBe(
       `${TEAM.summary.coursesAssigned}`
     );
-    const bars = element.shadowRoot.querySelector('c-progress-bars');
+    const bars = deepQuery(element, 'c-progress-bars');
     expect(bars.items).toHaveLength(TEAM.members.filter((member) => member.coursesAssigned > 0).length);
     expect(bars.items.length).toBeLessThan(25);
-    expect(element.shadowRoot.querySelector('c-status-donut').statusCounts).toEqual(TEAM.statusCounts);
+    expect(deepQuery(element, 'c-status-donut').statusCounts).toEqual(TEAM.statusCounts);
     expect(notices(element)).toHaveLength(0);
     await expect(element).toBeAccessible();
   });
@@ -130,7 +100,7 @@ describe('c-team-members', () => {
     pager(element).dispatchEvent(new CustomEvent('pagechange', { detail: { pageOffset: 25 } }));
     await flushPromises();
 
-    const toggle = element.shadowRoot.querySelector('lightning-input.indirect');
+    const toggle = deepQuery(element, 'lightning-input.indirect');
     toggle.checked = true;
     toggle.dispatchEvent(new CustomEvent('change'));
     await flushPromises();
@@ -151,7 +121,7 @@ describe('c-team-members', () => {
       new CustomEvent('select', { detail: { personId: member.personId, name: member.name } })
     );
     await flushPromises();
-    const detail = element.shadowRoot.querySelector('c-team-member-learning');
+    const detail = deepQuery(element, 'c-team-member-learning');
     expect(detail.userId).toBe(member.personId);
     expect(getMemberLearning.getLastConfig()).toEqual({ userId: member.personId });
     expect(rowsTable(element)).toBeNull();
@@ -163,9 +133,9 @@ describe('c-team-members', () => {
     expect(person.shadowRoot.querySelector('c-course-progress-table')).not.toBeNull();
     await expect(element).toBeAccessible();
 
-    detail.shadowRoot.querySelector('lightning-button.back').click();
+    deepQuery(detail, 'lightning-button.back').click();
     await flushPromises();
-    expect(element.shadowRoot.querySelector('c-team-member-learning')).toBeNull();
+    expect(deepQuery(element, 'c-team-member-learning')).toBeNull();
     expect(rowsTable(element)).not.toBeNull();
   });
 
@@ -173,7 +143,7 @@ describe('c-team-members', () => {
     const element = render();
     getTeam.emit(EMPTY);
     await flushPromises();
-    expect(element.shadowRoot.querySelector('.no-team').textContent).toBe('c.Learning_NoTeam');
+    expect(deepQuery(element, '.empty').textContent).toBe('c.Learning_NoTeam');
     expect(rowsTable(element)).toBeNull();
     await expect(element).toBeAccessible();
   });
@@ -204,7 +174,7 @@ describe('c-team-members', () => {
     const element = render();
     getTeam.error({ message: "You don't have access to TalentLMS learning records." });
     await flushPromises();
-    const panel = element.shadowRoot.querySelector('c-error-panel');
+    const panel = deepQuery(element, 'c-error-panel');
     expect(panel.friendlyMessage).toBe('c.Learning_Error_LoadTeam');
     expect(panel.shadowRoot.querySelector('li').textContent).toBe(
       "You don't have access to TalentLMS learning records."
@@ -217,7 +187,7 @@ describe('c-team-members', () => {
     await flushPromises();
     getTeam.emit(TEAM);
     await flushPromises();
-    element.shadowRoot.querySelector('lightning-button-icon.refresh').click();
+    deepQuery(element, 'lightning-button-icon.refresh').click();
     expect(refreshApex).toHaveBeenCalledTimes(1);
     expect(refreshApex.mock.calls[0][0].data).toEqual(TEAM);
   });
