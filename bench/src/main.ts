@@ -3,11 +3,12 @@
  * default), then bench/results/latest.json. `npm run -s bench -- --quick --json`: the call-count scenarios on
  * 2,500 users + 2,500 contacts, one JSON line on stdout, nothing written, exit 1 when a call-count target fails.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { writeReadmeTable } from './readmeTable';
 import { addScaleRatio } from './scaleRatio';
 import {
   BENCH_RESULT_SCHEMA_VERSION,
@@ -16,6 +17,10 @@ import {
   type BenchResult,
   type BenchScenario
 } from './result';
+import { notMeasured } from './scenario';
+import { LINKED_SCENARIO_IDS } from './scenarios/linked';
+import { provisioningId } from './scenarios/provisioning';
+import { scaleIds } from './scenarios/scale';
 import { RESULT_PREFIX, type Job } from './worker';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -26,6 +31,8 @@ export interface BenchOptions {
   json: boolean;
   jobs: number;
   only: string[];
+  /** --merge: replace only these jobs' scenarios in the existing --out file (re-running some jobs). */
+  merge: boolean;
   out: string | null;
   latency: { salesforceMs: number; talentlmsMs: number };
 }
@@ -41,9 +48,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     return parsed;
   };
   for (const arg of argv)
-    if (!/^--(quick|json|jobs=|only=|out=|salesforce-latency=|talentlms-latency=)/.test(arg))
+    if (!/^--(quick|json|merge|jobs=|only=|out=|salesforce-latency=|talentlms-latency=)/.test(arg))
       throw new Error(
-        `Unknown option ${arg}. Options: --quick --json --jobs=N --only=id,id --out=file --salesforce-latency=ms --talentlms-latency=ms`
+        `Unknown option ${arg}. Options: --quick --json --merge --jobs=N --only=id,id --out=file --salesforce-latency=ms --talentlms-latency=ms`
       );
   const quick = argv.includes('--quick');
   return {
@@ -52,11 +59,15 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     jobs: Math.max(1, Math.floor(number('jobs', 2))),
     only: (value('only') ?? '').split(',').filter(Boolean),
     out: value('out') ?? (quick ? null : LATEST),
+    merge: argv.includes('--merge'),
     latency: { salesforceMs: number('salesforce-latency', 50), talentlmsMs: number('talentlms-latency', 100) }
   };
 }
 
-/** The jobs of a run, longest first so two workers finish close together. */
+/**
+ * The jobs of a run. The call-target scenarios come first, so an interrupted run (Ctrl-C writes what finished)
+ * still has them; the long provisioning jobs on the 2,000/h plan come last.
+ */
 export function plannedJobs(o: BenchOptions): Job[] {
   const latency = o.latency;
   if (o.quick)
@@ -72,23 +83,68 @@ export function plannedJobs(o: BenchOptions): Job[] {
     latency
   });
   return [
-    provisioning(2000, true),
-    provisioning(10000, true),
-    { kind: 'scale', people: 100000 },
-    provisioning(2000, false),
-    provisioning(10000, false),
     { kind: 'linked', people: 15000, latency, quick: false },
-    { kind: 'scale', people: 10000 }
+    provisioning(10000, false),
+    { kind: 'scale', people: 10000 },
+    { kind: 'scale', people: 100000 },
+    provisioning(10000, true),
+    provisioning(2000, false),
+    provisioning(2000, true)
   ];
 }
 
-function jobName(job: Job): string {
+export function jobName(job: Job): string {
   if (job.kind === 'provisioning')
     return `provisioning ${job.hourlyLimit}/h ${job.signupCreatesInactive ? 'inactive' : 'active'}`;
   return `${job.kind} ${job.people}`;
 }
 
-function runWorker(job: Job, log: (line: string) => void): Promise<BenchScenario[]> {
+/** What a job that did not finish stands for in the result: its scenarios, not run, every target failed. */
+export function unfinished(job: Job, reason: string): BenchScenario[] {
+  if (job.kind === 'provisioning') {
+    const plan = { name: job.hourlyLimit >= 10000 ? 'Grow' : 'Core', hourlyLimit: job.hourlyLimit };
+    return [
+      notMeasured(
+        {
+          id: provisioningId(job),
+          people: job.people,
+          plan,
+          latency: job.latency,
+          portalMode: job.signupCreatesInactive ? 'signupInactive' : 'signupActive'
+        },
+        'not-run',
+        reason,
+        [{ name: 'TalentLMS calls (provisioning)', limit: Math.floor(1.01 * job.people) + 20 }]
+      )
+    ];
+  }
+  const plan = { name: 'Core', hourlyLimit: 2000 };
+  if (job.kind === 'scale')
+    return scaleIds(job.people).map((id) =>
+      notMeasured(
+        {
+          id,
+          people: job.people,
+          plan,
+          latency: { salesforceMs: 0, talentlmsMs: 0 },
+          runnerProcess: 'child'
+        },
+        'not-run',
+        reason,
+        []
+      )
+    );
+  const ids = job.quick ? LINKED_SCENARIO_IDS.slice(0, 4) : LINKED_SCENARIO_IDS;
+  return ids.map((id) =>
+    notMeasured({ id, people: job.people, plan, latency: job.latency }, 'not-run', reason, [])
+  );
+}
+
+function runWorker(
+  job: Job,
+  log: (line: string) => void,
+  children: Set<ChildProcess>
+): Promise<BenchScenario[]> {
   return new Promise((done, fail) => {
     const child = spawn(
       process.execPath,
@@ -105,15 +161,19 @@ function runWorker(job: Job, log: (line: string) => void): Promise<BenchScenario
         stdio: ['ignore', 'pipe', 'pipe']
       }
     );
+    children.add(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
+      children.delete(child);
       const line = stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
       if (!line)
         return fail(
-          new Error(`${jobName(job)}: worker exited ${code} without a result. ${stderr.slice(-1500)}`)
+          new Error(
+            `${jobName(job)}: worker ended (${signal ?? `exit ${code}`}) without a result. ${stderr.slice(-1500)}`
+          )
         );
       if (stderr.trim()) log(`${jobName(job)}: ${stderr.trim().slice(-800)}`);
       done(JSON.parse(line.slice(RESULT_PREFIX.length)) as BenchScenario[]);
@@ -129,26 +189,9 @@ function gitCommit(): string | null {
   }
 }
 
-export async function runBench(o: BenchOptions, log: (line: string) => void): Promise<BenchResult> {
-  const started = performance.now();
-  let jobs = plannedJobs(o);
-  if (o.only.length > 0) jobs = jobs.filter((job) => o.only.some((needle) => jobName(job).includes(needle)));
-  const queue = [...jobs];
-  const scenarios: BenchScenario[] = [];
-  const worker = async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) {
-      const t0 = performance.now();
-      log(`start ${jobName(job)}`);
-      scenarios.push(...(await runWorker(job, log)));
-      log(`done ${jobName(job)} in ${Math.round((performance.now() - t0) / 1000)} s`);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(o.jobs, jobs.length) }, () => worker()));
-  const order = jobs.map(jobName);
-  scenarios.sort((a, b) => a.id.localeCompare(b.id));
-  void order;
+function assemble(o: BenchOptions, started: number, scenarios: BenchScenario[]): BenchResult {
   const cpu = cpus();
-  const result: BenchResult = {
+  return benchResultSchema.parse({
     schemaVersion: BENCH_RESULT_SCHEMA_VERSION,
     quick: o.quick,
     date: new Date().toISOString(),
@@ -162,9 +205,76 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
       node: process.version
     },
     realMs: Math.round(performance.now() - started),
-    scenarios: addScaleRatio(scenarios)
+    scenarios: addScaleRatio([...scenarios].sort((a, b) => a.id.localeCompare(b.id)))
+  } satisfies BenchResult);
+}
+
+export interface BenchControl {
+  /** Stops taking jobs and ends the running workers; their scenarios are reported not-run. */
+  interrupt(reason: string): void;
+}
+
+export async function runBench(
+  o: BenchOptions,
+  log: (line: string) => void,
+  hooks: { onProgress?: (partial: BenchResult) => void; control?: (c: BenchControl) => void } = {}
+): Promise<BenchResult> {
+  const started = performance.now();
+  let jobs = plannedJobs(o);
+  if (o.only.length > 0) jobs = jobs.filter((job) => o.only.some((needle) => jobName(job).includes(needle)));
+  const queue = [...jobs];
+  const finished = new Map<Job, BenchScenario[]>();
+  const children = new Set<ChildProcess>();
+  let interrupted: string | null = null;
+  hooks.control?.({
+    interrupt(reason) {
+      interrupted = reason;
+      queue.length = 0;
+      for (const child of children) child.kill('SIGTERM');
+    }
+  });
+  const snapshot = () =>
+    assemble(
+      o,
+      started,
+      jobs.flatMap((job) => finished.get(job) ?? unfinished(job, interrupted ?? 'still running or queued'))
+    );
+  const worker = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const t0 = performance.now();
+      log(`start ${jobName(job)}`);
+      try {
+        finished.set(job, await runWorker(job, log, children));
+      } catch (error) {
+        const reason = interrupted ?? (error as Error).message;
+        const lost = unfinished(job, reason);
+        finished.set(job, interrupted ? lost : lost.map((s) => ({ ...s, status: 'failed' as const })));
+      }
+      log(`done ${jobName(job)} in ${Math.round((performance.now() - t0) / 1000)} s`);
+      hooks.onProgress?.(snapshot());
+    }
   };
-  return benchResultSchema.parse(result);
+  await Promise.all(Array.from({ length: Math.min(o.jobs, jobs.length) }, () => worker()));
+  return snapshot();
+}
+
+function readPrevious(file: string): BenchResult {
+  return benchResultSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+/** The earlier result with the scenarios of the jobs just run replaced (same ids), dated now. */
+export function mergeResults(previous: BenchResult, fresh: BenchResult): BenchResult {
+  const ids = new Set(fresh.scenarios.map((s) => s.id));
+  const scenarios = [...previous.scenarios.filter((s) => !ids.has(s.id)), ...fresh.scenarios];
+  return benchResultSchema.parse({
+    ...fresh,
+    realMs: previous.realMs + fresh.realMs,
+    scenarios: addScaleRatio(
+      scenarios
+        .map((s) => ({ ...s, targets: s.targets.filter((t) => !t.name.startsWith('100k/10k')) }))
+        .sort((a, b) => a.id.localeCompare(b.id))
+    )
+  });
 }
 
 export function failedCallTargets(result: BenchResult): string[] {
@@ -185,12 +295,30 @@ async function main(): Promise<void> {
     return;
   }
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
-  const result = await runBench(options, log);
-  const text = JSON.stringify(result);
-  if (options.out) {
+  const previous = options.merge && options.out && existsSync(options.out) ? readPrevious(options.out) : null;
+  const write = (fresh: BenchResult) => {
+    if (!options.out) return;
+    const result = previous ? mergeResults(previous, fresh) : fresh;
     mkdirSync(dirname(options.out), { recursive: true });
     writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
+  };
+  const result = await runBench(options, log, {
+    // Each finished job is written at once, so a long run that is stopped keeps what it measured.
+    onProgress: write,
+    control: (control) => {
+      for (const signal of ['SIGINT', 'SIGTERM'] as const)
+        process.once(signal, () => {
+          log(`${signal}: stopping the workers, writing what finished`);
+          control.interrupt(`interrupted by ${signal} before this job finished`);
+        });
+    }
+  });
+  const text = JSON.stringify(result);
+  if (options.out) {
+    write(result);
     log(`wrote ${options.out}`);
+    if (options.out === LATEST && (options.only.length === 0 || previous))
+      writeReadmeTable(previous ? mergeResults(previous, result) : result);
   }
   if (options.json) process.stdout.write(`${text}\n`);
   else process.stderr.write(renderTable(result));

@@ -97,8 +97,10 @@ export async function linkedScenarios(o: LinkedOptions): Promise<BenchScenario[]
       })
     );
 
-    clock.advance(HOUR);
+    // The learning happens during the hour, not at the instant of the run.
+    clock.advance(HOUR / 2);
     const activity = simulateHour(h);
+    clock.advance(HOUR / 2);
     results.push(
       await measureRun(h, 'learning', ['run'], base, (series) => {
         const incremental = series.sum(INCREMENTAL_PHASES);
