@@ -176,7 +176,10 @@ describe('tlms-sync daemon as a child process', () => {
     try {
       // Mid-run: the lock is held and the Running run record is written.
       await until(
-        () => sf.store.all('SyncRun__c').some((r) => r.tlms__Status__c === 'Running'),
+        () => {
+          if (child.exitCode !== null) throw new Error(`the child exited early:\n${stderr}`);
+          return sf.store.all('SyncRun__c').some((r) => r.tlms__Status__c === 'Running');
+        },
         'the child to start its run',
         Number.MAX_SAFE_INTEGER
       );
