@@ -73,15 +73,28 @@ export default class SettingsFieldMappings extends LightningElement {
       return {
         key: `${index}`,
         index,
-        title: formatLabel(LABELS.mappingTitle, index + 1),
-        salesforceField: mapping.salesforceField,
-        customFieldKey: mapping.customFieldKey,
-        whenEmpty: mapping.whenEmpty,
+        cells: this.cellsOf(mapping, formatLabel(LABELS.mappingTitle, index + 1)),
         details: field
           ? this.describe(field)
           : formatLabel(LABELS.mappingNotInCatalog, mapping.customFieldName || mapping.customFieldKey)
       };
     });
+  }
+
+  /** One row's three choices, left to right; `name` is the mapping's property each one sets. */
+  cellsOf(mapping, title) {
+    return [
+      ['salesforceField', 'salesforce-field', title, this.salesforceOptions, 4],
+      ['customFieldKey', 'custom-field', LABELS.mappingTalentLms, this.talentlmsOptions, 4],
+      ['whenEmpty', 'when-empty', LABELS.mappingWhenEmpty, this.whenEmptyOptions, 3]
+    ].map(([name, className, label, options, twelfths]) => ({
+      name,
+      className,
+      label,
+      options,
+      value: mapping[name],
+      columnClass: `slds-col slds-size_1-of-1 slds-medium-size_${twelfths}-of-12`
+    }));
   }
 
   /** Mandatory TalentLMS fields nothing fills: they get the reference defaults. */
@@ -122,7 +135,7 @@ export default class SettingsFieldMappings extends LightningElement {
 
   handleRemove(event) {
     const mappings = clone(this.list);
-    mappings.splice(Number(event.currentTarget.dataset.index), 1);
+    mappings.splice(event.detail.index, 1);
     this.emit(mappings);
   }
 

@@ -81,10 +81,9 @@ export default class SettingsFilterBuilder extends LightningElement {
       const kind = this.inputKind(field, shape, picklist);
       return {
         key: `${index}`,
-        isBoolean: kind === 'boolean',
-        isPicklist: kind === 'picklist',
-        isNumber: kind === 'number',
-        isText: kind === 'text',
+        isChoice: kind === 'boolean' || kind === 'picklist',
+        inputType: kind === 'number' ? 'number' : 'text',
+        step: kind === 'number' ? 'any' : undefined,
         choices: kind === 'boolean' ? this.booleanOptions : this.picklistOptions(field),
         index,
         number: index + 1,
@@ -103,7 +102,8 @@ export default class SettingsFilterBuilder extends LightningElement {
             JSON.stringify(condition.value)
             ? raw
             : formatConditionValue(condition.value),
-        valueHelp: this.valueHelp(field, shape, picklist),
+        // A number box has no help: it takes one plain number.
+        valueHelp: kind === 'number' ? undefined : this.valueHelp(field, shape, picklist),
         unknownField: !field && (this.fields || []).length > 0
       };
     });
@@ -192,7 +192,7 @@ export default class SettingsFilterBuilder extends LightningElement {
   }
 
   handleRemove(event) {
-    const index = Number(event.currentTarget.dataset.index);
+    const index = event.detail.index;
     const filter = clone(this.filter);
     filter.conditions.splice(index, 1);
     this.rawValues = {};

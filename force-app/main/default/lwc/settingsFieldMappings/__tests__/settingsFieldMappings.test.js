@@ -1,29 +1,25 @@
-import { createElement } from 'lwc';
 import SettingsFieldMappings from 'c/settingsFieldMappings';
+import { deepQuery, mount, resetDom } from 'test-utils';
 
 const FIELDS = require('../../settingsPopulation/__tests__/data/getFieldOptions.json');
 const CONNECTION = require('../../setupTab/__tests__/data/getConnection.json');
 const CATALOG = CONNECTION.catalog.customFields;
 
 function render(mappings, catalogFields = CATALOG) {
-  const element = createElement('c-settings-field-mappings', { is: SettingsFieldMappings });
-  element.mappings = mappings;
-  element.fields = FIELDS;
-  element.catalogFields = catalogFields;
-  document.body.appendChild(element);
+  const element = mount('c-settings-field-mappings', SettingsFieldMappings, {
+    mappings,
+    fields: FIELDS,
+    catalogFields
+  });
   const changes = [];
   element.addEventListener('mappingschange', (event) => changes.push(event.detail.mappings));
   return { element, changes };
 }
 
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+const $ = (element, selector) => deepQuery(element, selector);
 
 describe('c-settings-field-mappings', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(resetDom);
 
   it('waits for the catalog before mappings can be made', async () => {
     const { element } = render([], null);
@@ -59,10 +55,10 @@ describe('c-settings-field-mappings', () => {
     ]);
     expect($(element, '.details').textContent).toContain('c.Setup_Mapping_Type');
     expect($(element, '.unmapped')).toBeNull();
-    const target = element.shadowRoot.querySelector('lightning-combobox.custom-field');
+    const target = deepQuery(element, 'lightning-combobox.custom-field');
     target.dispatchEvent(new CustomEvent('change', { detail: { value: 'custom_field_1' } }));
     expect(changes[0][0].customFieldName).toBe('Job title');
-    element.shadowRoot.querySelector('lightning-button-icon.remove').click();
+    deepQuery(element, 'lightning-button-icon.remove').click();
     expect(changes[1]).toEqual([]);
     await expect(element).toBeAccessible();
   });

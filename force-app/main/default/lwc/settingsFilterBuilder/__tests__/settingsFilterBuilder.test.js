@@ -1,31 +1,24 @@
-import { createElement } from 'lwc';
 import SettingsFilterBuilder from 'c/settingsFilterBuilder';
+import { deepQuery, deepQueryAll, mount, resetDom } from 'test-utils';
 
 const FIELDS = require('../../settingsPopulation/__tests__/data/getFieldOptions.json');
 
 function render(filter) {
-  const element = createElement('c-settings-filter-builder', { is: SettingsFilterBuilder });
-  element.filter = filter;
-  element.fields = FIELDS;
-  document.body.appendChild(element);
+  const element = mount('c-settings-filter-builder', SettingsFilterBuilder, { filter, fields: FIELDS });
   const changes = [];
   element.addEventListener('filterchange', (event) => changes.push(event.detail.filter));
   return { element, changes };
 }
 
-const $$ = (element, selector) => element.shadowRoot.querySelectorAll(selector);
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+const $$ = (element, selector) => deepQueryAll(element, selector);
+const $ = (element, selector) => deepQuery(element, selector);
 
 function change(target, value) {
   target.dispatchEvent(new CustomEvent('change', { detail: { value } }));
 }
 
 describe('c-settings-filter-builder', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(resetDom);
 
   it('says everyone syncs when there are no conditions, and adds one', async () => {
     const { element, changes } = render({ logic: 'all', conditions: [] });
