@@ -279,6 +279,22 @@ describe('plan: creating and updating', () => {
       );
     }
   });
+  it('an adopted learner joins the branch this run creates for their Account', () => {
+    const account = id('001');
+    const p = person({ accountId: account, accountName: 'Globex Ltd', email: 'ada@globex.example' });
+    const result = run({
+      people: [p],
+      talentlms: { users: [tlUser({ id: '7', email: 'ada@globex.example' })] },
+      settings: settings((s) => (s.contacts.accountsToBranches.enabled = true))
+    });
+    const entry = of(result.people, p.salesforceId);
+    assert.equal(entry.adopted, true, 'the existing TalentLMS user is adopted by e-mail');
+    assert.equal(result.branchesToCreate.length, 1, "the Account's branch is created in this run");
+    assert.ok(
+      entry.ops.some((op) => op.op === 'joinBranch' && op.branch.accountId === account),
+      'and the adopted learner joins it (the branch has no id yet, so nobody can already be in it)'
+    );
+  });
 });
 
 describe('plan: identity conflicts', () => {

@@ -404,7 +404,12 @@ class Planner {
         details.push(`group ${currentGroup ?? '-'} → ${group ?? '-'}`);
       }
       const currentBranch = resolved.adopted ? null : (learner?.branchId ?? null);
-      if (branch !== undefined && (branch?.existingId ?? null) !== currentBranch) {
+      // A branch this run creates (existingId null) always needs the join: nobody can be in it yet.
+      const branchChanges =
+        branch === null
+          ? currentBranch !== null
+          : branch?.existingId === null || branch?.existingId !== currentBranch;
+      if (branch !== undefined && branchChanges) {
         if (branch) ops.push({ op: 'joinBranch', branch });
         const stillThere = this.input.talentlms.branches.some((b) => b.id === currentBranch);
         if (currentBranch && stillThere) ops.push({ op: 'leaveBranch', branchId: currentBranch });
