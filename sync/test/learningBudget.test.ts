@@ -43,6 +43,34 @@ describe('learning budgets at 15,000 linked people', () => {
     assert.equal(run.summary.counts.coursesUpserted + run.summary.counts.recordsRemoved, 0);
   });
 
+  it('the course scan (own bucket) reads each course once and re-reads no learner when only progress moved', async (t) => {
+    advance(h, 4 * 3_600_000);
+    const linked = (h.seed.linked?.learners ?? []).filter((l) => l.record.State__c === 'Synced');
+    let moved = 0;
+    for (const learner of linked) {
+      if (moved >= 20) break;
+      const tlUserId = String(learner.record.TalentLmsUserId__c);
+      const open = h.talentlms.state
+        .enrollmentsOfUser(tlUserId)
+        .find((e) => e.role === 'learner' && e.completion_status === 'incomplete');
+      if (!open) continue;
+      h.talentlms.simulator.progress(
+        tlUserId,
+        open.course_id,
+        Math.min(99, Number(open.completion_percentage) + 1),
+        60
+      );
+      moved += 1;
+    }
+    const courses = [...h.talentlms.state.courses.values()].filter((c) => !c.deleted).length;
+    const run = await runLearning(h);
+    assert.equal(run.summary.error, null, JSON.stringify(run.summary.error));
+    const scan = run.summary.calls.byPhase.courseScan;
+    t.diagnostic(`course scan: ${JSON.stringify(scan)} for ${courses} courses, ${moved} progress changes`);
+    assert.equal(scan.talentlms, 1 + courses, 'courses + one courses/id each, no users/id');
+    assert.equal(run.summary.counts.coursesUpserted, moved, 'each progress change written from the scan');
+  });
+
   it('a run where U learners changed: ≤ 20 + U TalentLMS calls', async (t) => {
     advance(h, 3_600_000);
     const sim = h.talentlms.simulator;

@@ -63,6 +63,7 @@ export const courseScanPhase: Phase = {
         const learner = byTlUser.get(enrolment.tlUserId) as LearnerInfo;
         const record = held.get(enrolment.record.key);
         if (!record) {
+          ctx.logger.debug('Course scan: enrolment not in Salesforce', { key: enrolment.record.key });
           queue.add(learner);
           continue;
         }
@@ -70,9 +71,11 @@ export const courseScanPhase: Phase = {
           (f) => f !== 'Status' && f !== 'CourseName'
         );
         const heldStatus = record.fields.Status;
-        const completionMoved = (heldStatus === 'Completed') !== (enrolment.derivedStatus === 'Completed');
-        const started = heldStatus === 'NotStarted' && enrolment.derivedStatus === 'InProgress';
-        if (completionMoved || started || changed.some((f) => !PROGRESS_FIELDS.includes(f))) {
+        // Completion and reset move CompletedOn (compared below). Progress after "not started" or a failure
+        // turns TalentLMS's status to incomplete, which only users/id can confirm.
+        const statusMayMove = changed.length > 0 && (heldStatus === 'NotStarted' || heldStatus === 'Failed');
+        if (statusMayMove || changed.some((f) => !PROGRESS_FIELDS.includes(f))) {
+          ctx.logger.debug('Course scan: status or dates moved', { key: record.key, changed, heldStatus });
           queue.add(learner);
         } else if (changed.length > 0) {
           const f = enrolment.record.fields;
@@ -97,6 +100,7 @@ export const courseScanPhase: Phase = {
       if (!learner) continue;
       const courseId = String(record.fields.CourseId ?? '');
       if (!live.has(courseId)) deletedCourses.add(courseId);
+      ctx.logger.debug('Course scan: enrolment gone from TalentLMS', { key: record.key });
       queue.add(learner);
     }
     for (const courseId of deletedCourses) {
@@ -115,6 +119,12 @@ export const courseScanPhase: Phase = {
         if (learner) queue.add(learner);
       }
     }
+    ctx.logger.info('Course scan', {
+      courses: courseIds.length,
+      progressWrites: patches.length,
+      learnersToRead: queue.size,
+      deletedCourses: [...deletedCourses]
+    });
     await syncLearners(session, [...queue], 'courseScan');
     reportUnknownStatuses(session);
     ctx.state.stage({ LastCourseScanAt: new Date(startedAt).toISOString() });
