@@ -47,7 +47,7 @@ describe('c-setup-checklist', () => {
 
   it('shows the next run of the hourly job and stops it', async () => {
     const element = render(SCHEDULED);
-    expect($(element, '.next-run lightning-formatted-date-time').value).toBe('2026-11-25T11:15:00.000Z');
+    expect($(element, '.next-run c-timestamp').value).toBe('2026-11-25T11:15:00.000Z');
     const schedule = jest.fn();
     element.addEventListener('schedule', schedule);
     $(element, 'lightning-button.stop').click();
