@@ -337,6 +337,17 @@ describe('timeline watermarks', () => {
     assert.equal(readType(parseTimeline(older, 'x'), W, new Set()).overflow, false);
   });
 
+  it('keeps the stored JSON within Watermarks__c even when every type is full', () => {
+    const marks = readWatermarks('');
+    for (let t = 0; t < 11; t += 1) {
+      const body = Array.from({ length: 200 }, (_, i) => entry(String(i), W + i * 1000, String(t)));
+      const reading = readType(parseTimeline(body, `type${t}`), W, new Set());
+      marks.at[`type${t}`] = reading.watermark;
+      for (const key of reading.recent) marks.recent.add(key);
+    }
+    assert.ok(writeWatermarks(marks).length < 32_768, `${writeWatermarks(marks).length} characters`);
+  });
+
   it('round-trips the stored JSON and reads the seed format (type → ISO)', () => {
     const marks = readWatermarks(JSON.stringify({ course_completion: new Date(W).toISOString() }));
     assert.equal(marks.at.course_completion, W);

@@ -26,6 +26,7 @@ export type LearningEventType = (typeof LEARNING_EVENT_TYPES)[number];
 /** v1 answers at most this many entries per type. */
 export const TIMELINE_PAGE = 200;
 export const DEFAULT_OVERLAP_MS = 10 * 60_000;
+export const MAX_RECENT_PER_TYPE = 120;
 
 export interface TimelineEntry {
   type: string;
@@ -121,6 +122,12 @@ export function readType(
   const overflow =
     watermark !== undefined && entries.length >= TIMELINE_PAGE && entries.every((e) => e.at > watermark);
   const windowStart = newest === undefined ? Infinity : newest - overlapMs;
-  const keep = entries.filter((e) => e.at >= windowStart).map((e) => e.key);
+  // Newest first, bounded so 11 types fit Watermarks__c (32,768 characters); a key dropped here at worst
+  // re-reads a learner, which writes nothing new.
+  const keep = entries
+    .filter((e) => e.at >= windowStart)
+    .sort((a, b) => b.at - a.at)
+    .slice(0, MAX_RECENT_PER_TYPE)
+    .map((e) => e.key);
   return { fresh, overflow, watermark: newest, recent: keep };
 }
