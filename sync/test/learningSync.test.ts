@@ -422,6 +422,40 @@ describe('learning back-sync against the emulators', () => {
     );
   });
 
+  it('a deleted TalentLMS course: the course scan applies the unenrolment rule and raises an issue', async () => {
+    advance(h, HOUR);
+    const linkedOn = (courseId: string, done: boolean) =>
+      learners.find(
+        (l) =>
+          enrolments(l).some(
+            (e) => e.course_id === courseId && (e.completion_status === 'completed') === done
+          ) && course(l, courseId).length === 1
+      );
+    const target = liveCourses().find((c) => linkedOn(c.id, true) && linkedOn(c.id, false));
+    assert.ok(target, 'a course with a finished and an unfinished linked learner');
+    const finished = linkedOn(target.id, true) as Learner;
+    const unfinished = linkedOn(target.id, false) as Learner;
+    const response = await fetch(`${h.talentlms.baseUrl}/api/v1/deletecourse`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${h.talentlms.apiKey}:`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded'
+      },
+      body: `course_id=${target.id}`
+    });
+    assert.equal(response.status, 200, await response.text());
+    advance(h, 4 * HOUR);
+    const run = await runLearning(h);
+    assert.equal(run.summary.error, null);
+    assert.ok(run.summary.calls.byPhase.courseScan.talentlms > 0, 'the course scan ran');
+    assert.equal(course(finished, target.id).length, 1, 'the completed record stays as history');
+    assert.equal(course(unfinished, target.id).length, 0, 'the unfinished record is removed');
+    const issues = h.salesforce.store.query(
+      `SELECT ${s.SyncIssue.f.Message} FROM ${s.SyncIssue.name} WHERE ${s.SyncIssue.f.Code} = 'LEARNING_COURSE_DELETED'`
+    );
+    assert.ok(issues.some((i) => String(i[s.SyncIssue.f.Message]).includes(`course ${target.id} `)));
+  });
+
   it('timeline overflow (more than 200 new entries) triggers the course scan in the same run', async () => {
     advance(h, HOUR);
     const courseIds = liveCourses().map((c) => c.id);
