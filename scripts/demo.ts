@@ -1,59 +1,51 @@
 /**
- * `npm run demo`: both emulators on 127.0.0.1, active settings in the org, then the real `tlms-sync run`
- * against them over HTTP, printing the run summary. The emulator harness (seeded demo world) and the
- * preview extend this script; until the seed loader lands the org and portal start empty.
- * `npm run demo -- --json` prints the JSON summary instead.
+ * `npm run demo [-- --no-serve] [--json] [--port N]` (README "Try it: npm run demo"):
+ * 1. both emulators in this process with the demo seed, not linked (the first run provisions; most people
+ *    already learn in TalentLMS);
+ * 2. the real `tlms-sync run` (sync/src/cli.ts): provisioning, then learning back-sync;
+ * 3. an hour passes and people learn, through the emulators' control API;
+ * 4. `tlms-sync run` again: the new learning comes back to Salesforce;
+ * 5. the dashboard preview (preview/) on 127.0.0.1 against the same live emulators, until Ctrl-C; on a
+ *    terminal, Enter runs another sync.
+ * The preview bundle builds in a child process while the runs go. Everything readable goes to stderr; with
+ * --json stdout holds one line `{schemaVersion, seed, runs: [runSummary…]}` (+ `preview` when serving).
+ * The exit code is the last run's (docs/cli.md "Exit codes"); people who need review are not failures.
  */
-import { startSalesforceEmulator } from '../emulators/salesforce';
-import { startTalentLmsEmulator } from '../emulators/talentlms';
-import { runCli } from '../sync/src/cli';
-import { defaultSettings, hashSettingsJson, serializeSettings } from '../sync/src/settings';
+import { DEMO_USAGE, DemoUsageError, parseDemoArgs, type DemoArgs } from './demo/args';
 
-async function main(): Promise<number> {
-  const salesforce = await startSalesforceEmulator();
-  const talentlms = await startTalentLmsEmulator({ domain: 'acme.talentlms.com' });
+// Only the command line is read before anything heavy loads, so a mistyped option answers at once.
+async function main(argv: string[]): Promise<number> {
+  let args: DemoArgs;
   try {
-    const json = serializeSettings(defaultSettings());
-    salesforce.store.insert('ConnectorSettings__c', [
-      {
-        Name: 'Settings',
-        SettingsKey__c: 'default',
-        ActiveJson__c: json,
-        ActiveVersion__c: 1,
-        ActiveHash__c: hashSettingsJson(json)
-      }
-    ]);
-    process.stderr.write(
-      `Salesforce emulator ${salesforce.instanceUrl} (org ${salesforce.organizationId}), TalentLMS emulator ${talentlms.baseUrl}\n`
-    );
-    const args = ['run', ...process.argv.slice(2).filter((arg) => arg === '--json')];
-    const { exitCode } = await runCli(args, {
-      env: {
-        TLMS_SF_INSTANCE_URL: salesforce.instanceUrl,
-        TLMS_SF_CLIENT_ID: salesforce.clientId,
-        TLMS_SF_CLIENT_SECRET: salesforce.clientSecret,
-        TLMS_DOMAIN: talentlms.domain,
-        TLMS_API_KEY: talentlms.apiKey,
-        TLMS_BASE_URL: talentlms.baseUrl,
-        TLMS_ALLOW_LOOPBACK: '1',
-        TLMS_LOG_LEVEL: process.env.TLMS_LOG_LEVEL ?? 'warn'
-      },
-      cwd: process.cwd(),
-      stdout: process.stdout,
-      stderr: process.stderr
-    });
-    return exitCode;
-  } finally {
-    await Promise.all([salesforce.close(), talentlms.close()]);
+    args = parseDemoArgs(argv);
+  } catch (error) {
+    if (!(error instanceof DemoUsageError)) throw error;
+    if (argv.includes('--json')) {
+      const output = {
+        schemaVersion: 1,
+        seed: 'demo',
+        runs: [],
+        error: { code: 'USAGE', message: error.message }
+      };
+      process.stdout.write(`${JSON.stringify(output)}\n`);
+    }
+    process.stderr.write(`${error.message}\n`);
+    return 2;
   }
+  if (args.help) {
+    process.stdout.write(DEMO_USAGE);
+    return 0;
+  }
+  const { runDemo } = await import('./demo/run');
+  return runDemo(args);
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
+    process.stderr.write(
+      `demo: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
+    );
+    process.exit(2);
   }
 );
