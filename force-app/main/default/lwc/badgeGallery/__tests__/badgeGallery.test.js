@@ -1,24 +1,15 @@
-import { createElement } from 'lwc';
 import BadgeGallery from 'c/badgeGallery';
+import { mount, resetDom } from 'test-utils';
 
 const LEARNING = require('../../myLearning/__tests__/data/getMyLearning.json');
 
 jest.mock('@salesforce/label/c.Learning_Points', () => ({ default: '{0} points' }), { virtual: true });
 jest.mock('@salesforce/label/c.Learning_Level', () => ({ default: 'Level {0}' }), { virtual: true });
 
-function render(props) {
-  const element = createElement('c-badge-gallery', { is: BadgeGallery });
-  Object.assign(element, props);
-  document.body.appendChild(element);
-  return element;
-}
+const render = (props) => mount('c-badge-gallery', BadgeGallery, props);
 
 describe('c-badge-gallery', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(resetDom);
 
   it('shows points, level and badge images from TalentLMS', async () => {
     const element = render({

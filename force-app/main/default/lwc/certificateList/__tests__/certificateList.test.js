@@ -1,5 +1,5 @@
-import { createElement } from 'lwc';
 import CertificateList from 'c/certificateList';
+import { mount, resetDom } from 'test-utils';
 
 const LEARNING = require('../../myLearning/__tests__/data/getMyLearning.json');
 
@@ -10,12 +10,7 @@ jest.mock('@salesforce/label/c.Learning_Certificate_IssuedOn', () => ({ default:
   virtual: true
 });
 
-function render(props) {
-  const element = createElement('c-certificate-list', { is: CertificateList });
-  Object.assign(element, props);
-  document.body.appendChild(element);
-  return element;
-}
+const render = (props) => mount('c-certificate-list', CertificateList, props);
 
 describe('c-certificate-list', () => {
   let openSpy;
@@ -25,9 +20,7 @@ describe('c-certificate-list', () => {
   });
 
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    resetDom();
     jest.restoreAllMocks();
   });
 

@@ -1,15 +1,10 @@
-import { createElement } from 'lwc';
 import CourseProgressTable from 'c/courseProgressTable';
+import { mount, resetDom } from 'test-utils';
 
 const LEARNING = require('../../myLearning/__tests__/data/getMyLearning.json');
 const CUSTOM_DOMAIN = require('../../myLearning/__tests__/data/getMyLearning.customDomain.json');
 
-function render(props) {
-  const element = createElement('c-course-progress-table', { is: CourseProgressTable });
-  Object.assign(element, props);
-  document.body.appendChild(element);
-  return element;
-}
+const render = (props) => mount('c-course-progress-table', CourseProgressTable, props);
 
 function datatable(element) {
   return element.shadowRoot.querySelector('lightning-datatable');
@@ -23,9 +18,7 @@ describe('c-course-progress-table', () => {
   });
 
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    resetDom();
     jest.restoreAllMocks();
   });
 

@@ -1,26 +1,17 @@
-import { createElement } from 'lwc';
 import LearnerRowsTable from 'c/learnerRowsTable';
+import { mount, resetDom } from 'test-utils';
 
 const THOUSAND = require('../../accountLearningActivity/__tests__/data/getAccountActivity.thousand.json');
 const TEAM = require('../../teamMembers/__tests__/data/getTeam.json');
 
-function render(props) {
-  const element = createElement('c-learner-rows-table', { is: LearnerRowsTable });
-  Object.assign(element, props);
-  document.body.appendChild(element);
-  return element;
-}
+const render = (props) => mount('c-learner-rows-table', LearnerRowsTable, props);
 
 function datatable(element) {
   return element.shadowRoot.querySelector('lightning-datatable');
 }
 
 describe('c-learner-rows-table', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(resetDom);
 
   it('renders all 1,000 contacts of the account fixture with completion as a fraction', async () => {
     const element = render({ rows: THOUSAND.contacts, nameLabel: 'Contact' });

@@ -1,23 +1,14 @@
-import { createElement } from 'lwc';
 import Pager from 'c/pager';
+import { mount, resetDom } from 'test-utils';
 
 jest.mock('@salesforce/label/c.Learning_Pager_Range', () => ({ default: 'Showing {0}–{1} of {2}' }), {
   virtual: true
 });
 
-function render(props) {
-  const element = createElement('c-pager', { is: Pager });
-  Object.assign(element, props);
-  document.body.appendChild(element);
-  return element;
-}
+const render = (props) => mount('c-pager', Pager, props);
 
 describe('c-pager', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(resetDom);
 
   it('shows the range and disables Previous on the first page', async () => {
     const element = render({ total: 250, pageSize: 25, pageOffset: 0 });

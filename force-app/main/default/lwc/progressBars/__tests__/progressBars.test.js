@@ -1,21 +1,12 @@
-import { createElement } from 'lwc';
 import ProgressBars from 'c/progressBars';
+import { mount, resetDom } from 'test-utils';
 
 jest.mock('@salesforce/label/c.Learning_Chart_More', () => ({ default: 'and {0} more' }), { virtual: true });
 
-function render(props) {
-  const element = createElement('c-progress-bars', { is: ProgressBars });
-  Object.assign(element, props);
-  document.body.appendChild(element);
-  return element;
-}
+const render = (props) => mount('c-progress-bars', ProgressBars, props);
 
 describe('c-progress-bars', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(resetDom);
 
   it('draws a bar per item with its percentage as text, clamping bad values', async () => {
     const element = render({

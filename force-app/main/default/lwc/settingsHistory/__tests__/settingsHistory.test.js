@@ -1,21 +1,15 @@
-import { createElement } from 'lwc';
 import SettingsHistory from 'c/settingsHistory';
+import { mount, resetDom } from 'test-utils';
 
 const STATE = require('../../setupTab/__tests__/data/getSettingsState.json');
 
 function render(history) {
-  const element = createElement('c-settings-history', { is: SettingsHistory });
-  element.history = history;
-  document.body.appendChild(element);
+  const element = mount('c-settings-history', SettingsHistory, { history });
   return element;
 }
 
 describe('c-settings-history', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(resetDom);
 
   it('lists every save and activation with who, summary and before/after', async () => {
     const element = render(STATE.history);

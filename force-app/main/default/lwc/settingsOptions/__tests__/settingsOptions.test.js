@@ -1,13 +1,11 @@
-import { createElement } from 'lwc';
 import SettingsOptions from 'c/settingsOptions';
+import { mount, resetDom } from 'test-utils';
 
 const STATE = require('../../setupTab/__tests__/data/getSettingsState.json');
 const DRAFT = JSON.parse(STATE.draftJson);
 
 function render(settings = DRAFT) {
-  const element = createElement('c-settings-options', { is: SettingsOptions });
-  element.settings = settings;
-  document.body.appendChild(element);
+  const element = mount('c-settings-options', SettingsOptions, { settings });
   const changes = [];
   element.addEventListener('optionchange', (event) => changes.push(event.detail));
   return { element, changes };
@@ -16,11 +14,7 @@ function render(settings = DRAFT) {
 const byPath = (element, path) => element.shadowRoot.querySelector(`[data-path="${path}"]`);
 
 describe('c-settings-options', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(resetDom);
 
   it('shows every option with the circuit breaker as a percentage and the deactivation warning', async () => {
     const { element } = render();

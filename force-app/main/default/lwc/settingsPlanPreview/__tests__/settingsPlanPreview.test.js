@@ -1,21 +1,15 @@
-import { createElement } from 'lwc';
 import SettingsPlanPreview from 'c/settingsPlanPreview';
+import { mount, resetDom } from 'test-utils';
 
 const PREVIEW = require('../../setupTab/__tests__/data/getPlanPreview.json');
 
 function render(preview) {
-  const element = createElement('c-settings-plan-preview', { is: SettingsPlanPreview });
-  element.preview = preview;
-  document.body.appendChild(element);
+  const element = mount('c-settings-plan-preview', SettingsPlanPreview, { preview });
   return element;
 }
 
 describe('c-settings-plan-preview', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(resetDom);
 
   it('shows what a run would do per action with sample people', async () => {
     const element = render(PREVIEW);

@@ -1,32 +1,22 @@
-import { createElement } from 'lwc';
 import SettingsPopulation from 'c/settingsPopulation';
 import getFieldOptions from '@salesforce/apex/SetupController.getFieldOptions';
+import { flushPromises, mount, resetDom } from 'test-utils';
 
 const FIELDS = require('./data/getFieldOptions.json');
 const CONNECTION = require('../../setupTab/__tests__/data/getConnection.json');
 const STATE = require('../../setupTab/__tests__/data/getSettingsState.json');
 const DRAFT = JSON.parse(STATE.draftJson);
 
-jest.mock(
-  '@salesforce/apex/SetupController.getFieldOptions',
-  () => {
-    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
-  { virtual: true }
-);
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+jest.mock('@salesforce/apex/SetupController.getFieldOptions', () => require('test-utils').apexWireMock(), {
+  virtual: true
+});
 
 function render(population, catalog = CONNECTION.catalog) {
-  const element = createElement('c-settings-population', { is: SettingsPopulation });
-  element.population = population;
-  element.section = DRAFT[population];
-  element.catalog = catalog;
-  document.body.appendChild(element);
+  const element = mount('c-settings-population', SettingsPopulation, {
+    population,
+    section: DRAFT[population],
+    catalog
+  });
   const changes = [];
   element.addEventListener('sectionchange', (event) => changes.push(event.detail));
   return { element, changes };
@@ -35,12 +25,7 @@ function render(population, catalog = CONNECTION.catalog) {
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
 
 describe('c-settings-population', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-    jest.clearAllMocks();
-  });
+  afterEach(resetDom);
 
   it('shows a spinner until the fields arrive', async () => {
     const { element } = render('users');

@@ -1,24 +1,18 @@
-import { createElement } from 'lwc';
 import SetupChecklist from 'c/setupChecklist';
+import { mount, resetDom } from 'test-utils';
 
 const CHECKLIST = require('../../setupTab/__tests__/data/getChecklist.json');
 const SCHEDULED = require('../../setupTab/__tests__/data/schedulePermissionSync.json');
 
 function render(checklist) {
-  const element = createElement('c-setup-checklist', { is: SetupChecklist });
-  element.checklist = checklist;
-  document.body.appendChild(element);
+  const element = mount('c-setup-checklist', SetupChecklist, { checklist });
   return element;
 }
 
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
 
 describe('c-setup-checklist', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(resetDom);
 
   it('shows each step with its live state and detail', async () => {
     const element = render(CHECKLIST);

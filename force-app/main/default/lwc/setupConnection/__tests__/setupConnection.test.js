@@ -1,25 +1,19 @@
-import { createElement } from 'lwc';
 import SetupConnection from 'c/setupConnection';
+import { mount, resetDom } from 'test-utils';
 
 const CONNECTION = require('../../setupTab/__tests__/data/getConnection.json');
 const MISMATCH = require('../../setupTab/__tests__/data/getConnection.mismatch.json');
 const NEVER = require('../../setupTab/__tests__/data/getConnection.neverRun.json');
 
 function render(connection) {
-  const element = createElement('c-setup-connection', { is: SetupConnection });
-  element.connection = connection;
-  document.body.appendChild(element);
+  const element = mount('c-setup-connection', SetupConnection, { connection });
   return element;
 }
 
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
 
 describe('c-setup-connection', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(resetDom);
 
   it('shows the binding, versions and catalog, and how to rebind', async () => {
     const element = render(CONNECTION);

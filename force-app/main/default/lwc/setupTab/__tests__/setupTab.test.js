@@ -10,6 +10,7 @@ import getChecklist from '@salesforce/apex/SetupController.getChecklist';
 import assignPermissionSets from '@salesforce/apex/SetupController.assignPermissionSets';
 import schedulePermissionSync from '@salesforce/apex/SetupController.schedulePermissionSync';
 import getFieldOptions from '@salesforce/apex/SetupController.getFieldOptions';
+import { flushPromises, mount, resetDom } from 'test-utils';
 
 const WAITING = require('./data/getSettingsState.json');
 const READY = require('./data/getSettingsState.ready.json');
@@ -44,26 +45,15 @@ jest.mock('@salesforce/apex/SetupController.assignPermissionSets', () => ({ defa
 jest.mock('@salesforce/apex/SetupController.schedulePermissionSync', () => ({ default: jest.fn() }), {
   virtual: true
 });
-jest.mock(
-  '@salesforce/apex/SetupController.getFieldOptions',
-  () => {
-    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
-  { virtual: true }
-);
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+jest.mock('@salesforce/apex/SetupController.getFieldOptions', () => require('test-utils').apexWireMock(), {
+  virtual: true
+});
 
 async function render(state = WAITING) {
   getSettingsState.mockResolvedValue(state);
   getConnection.mockResolvedValue(CONNECTION);
   getChecklist.mockResolvedValue(CHECKLIST);
-  const element = createElement('c-setup-tab', { is: SetupTab });
-  document.body.appendChild(element);
+  const element = mount('c-setup-tab', SetupTab);
   await flushPromises();
   getFieldOptions.emit(FIELDS);
   await flushPromises();
@@ -73,12 +63,7 @@ async function render(state = WAITING) {
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
 
 describe('c-setup-tab', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-    jest.clearAllMocks();
-  });
+  afterEach(resetDom);
 
   it('shows a spinner while loading', async () => {
     getSettingsState.mockReturnValue(new Promise(() => {}));

@@ -1,5 +1,5 @@
-import { createElement } from 'lwc';
 import StatusDonut from 'c/statusDonut';
+import { mount, resetDom } from 'test-utils';
 
 jest.mock('@salesforce/label/c.Learning_Chart_DonutAria', () => ({ default: '{0}: {1} courses. {2}' }), {
   virtual: true
@@ -20,19 +20,10 @@ const COUNTS = [
   { status: 'Unknown', count: 0 }
 ];
 
-function render(props) {
-  const element = createElement('c-status-donut', { is: StatusDonut });
-  Object.assign(element, props);
-  document.body.appendChild(element);
-  return element;
-}
+const render = (props) => mount('c-status-donut', StatusDonut, props);
 
 describe('c-status-donut', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(resetDom);
 
   it('draws one arc per status with courses, sized by share, and describes it for screen readers', async () => {
     const element = render({ title: 'By status', statusCounts: COUNTS });

@@ -3,6 +3,7 @@ import SyncHealth from 'c/syncHealth';
 import getHealth from '@salesforce/apex/SyncHealthController.getHealth';
 import resolveIssue from '@salesforce/apex/SyncHealthController.resolveIssue';
 import requestFullReconciliation from '@salesforce/apex/SyncHealthController.requestFullReconciliation';
+import { flushPromises, mount, resetDom } from 'test-utils';
 
 const HEALTH = require('./data/getHealth.json');
 const EMPTY = require('./data/getHealth.empty.json');
@@ -19,15 +20,9 @@ jest.mock('@salesforce/apex/SyncHealthController.requestFullReconciliation', () 
   virtual: true
 });
 
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 async function render(health = HEALTH) {
   getHealth.mockResolvedValue(health);
-  const element = createElement('c-sync-health', { is: SyncHealth });
-  document.body.appendChild(element);
+  const element = mount('c-sync-health', SyncHealth);
   await flushPromises();
   return element;
 }
@@ -35,12 +30,7 @@ async function render(health = HEALTH) {
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
 
 describe('c-sync-health', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-    jest.clearAllMocks();
-  });
+  afterEach(resetDom);
 
   it('shows a spinner while loading', async () => {
     getHealth.mockReturnValue(new Promise(() => {}));

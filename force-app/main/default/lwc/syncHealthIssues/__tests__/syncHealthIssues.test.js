@@ -1,22 +1,15 @@
-import { createElement } from 'lwc';
 import SyncHealthIssues from 'c/syncHealthIssues';
+import { mount, resetDom } from 'test-utils';
 
 const HEALTH = require('../../syncHealth/__tests__/data/getHealth.json');
 
 function render(groups, canResolve = true) {
-  const element = createElement('c-sync-health-issues', { is: SyncHealthIssues });
-  element.groups = groups;
-  element.canResolve = canResolve;
-  document.body.appendChild(element);
+  const element = mount('c-sync-health-issues', SyncHealthIssues, { groups, canResolve });
   return element;
 }
 
 describe('c-sync-health-issues', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(resetDom);
 
   it('groups open issues by code with the hint and links each person', async () => {
     const element = render(HEALTH.issueGroups);

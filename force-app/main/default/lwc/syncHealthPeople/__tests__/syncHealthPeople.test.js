@@ -1,21 +1,15 @@
-import { createElement } from 'lwc';
 import SyncHealthPeople from 'c/syncHealthPeople';
+import { mount, resetDom } from 'test-utils';
 
 const HEALTH = require('../../syncHealth/__tests__/data/getHealth.json');
 
 function render(page) {
-  const element = createElement('c-sync-health-people', { is: SyncHealthPeople });
-  element.page = page;
-  document.body.appendChild(element);
+  const element = mount('c-sync-health-people', SyncHealthPeople, { page });
   return element;
 }
 
 describe('c-sync-health-people', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(resetDom);
 
   it('lists people not synced, why, and a link to each', async () => {
     const element = render(HEALTH.notSynced);

@@ -1,21 +1,15 @@
-import { createElement } from 'lwc';
 import SyncHealthRuns from 'c/syncHealthRuns';
+import { mount, resetDom } from 'test-utils';
 
 const HEALTH = require('../../syncHealth/__tests__/data/getHealth.json');
 
 function render(runs) {
-  const element = createElement('c-sync-health-runs', { is: SyncHealthRuns });
-  element.runs = runs;
-  document.body.appendChild(element);
+  const element = mount('c-sync-health-runs', SyncHealthRuns, { runs });
   return element;
 }
 
 describe('c-sync-health-runs', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(resetDom);
 
   it('shows the ten newest runs with status, stop reason, counts, calls and quota', async () => {
     const element = render(HEALTH.runs);

@@ -1,21 +1,15 @@
-import { createElement } from 'lwc';
 import SyncHealthTrendChart from 'c/syncHealthTrendChart';
+import { mount, resetDom } from 'test-utils';
 
 const HEALTH = require('../../syncHealth/__tests__/data/getHealth.json');
 
 function render(runs) {
-  const element = createElement('c-sync-health-trend-chart', { is: SyncHealthTrendChart });
-  element.runs = runs;
-  document.body.appendChild(element);
+  const element = mount('c-sync-health-trend-chart', SyncHealthTrendChart, { runs });
   return element;
 }
 
 describe('c-sync-health-trend-chart', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(resetDom);
 
   it('draws one bar per run, oldest first, coloured by status, with a text alternative', async () => {
     const element = render(HEALTH.runs);
