@@ -302,6 +302,25 @@ describe('learning back-sync against the emulators', () => {
     assert.equal(course(c5, gone.course_id).length, 0, 'removed within one cycle');
   });
 
+  it('UNABLE_TO_LOCK_ROW is retried with backoff within the run', async () => {
+    advance(h, HOUR);
+    const [, , , , , , , , u9] = learners.filter((l) => l.kind === 'User');
+    const courseId = notEnrolled(u9);
+    h.talentlms.simulator.enrol(u9.tlUserId, courseId);
+    advance(h, 60_000);
+    h.salesforce.faults.add({
+      kind: 'lockError',
+      route: `/composite/sobjects/${s.UserCourse.name}`,
+      times: 1
+    });
+    const startedAt = h.clock.now();
+    const run = await runLearning(h);
+    h.salesforce.faults.clear();
+    assert.equal(run.exitCode, 0, JSON.stringify(run.summary.error));
+    assert.equal(course(u9, courseId).length, 1, 'written on the retry');
+    assert.ok(h.clock.now() > startedAt, 'the backoff waited on the shared clock');
+  });
+
   it('a learner whose write failed stays in an open issue and is retried next run', async () => {
     advance(h, HOUR);
     const [, , , , , u6] = learners.filter((l) => l.kind === 'User');
