@@ -19,21 +19,22 @@ export default class AccountLearningActivity extends LightningElement {
   @wire(getAccountActivity, { accountId: '$recordId', pageSize: '$pageSize', pageOffset: '$pageOffset' })
   activity;
 
-  get isLoading() {
-    return !this.activity || (!this.activity.data && !this.activity.error);
+  // The wire's value is undefined until it first answers.
+  get activityData() {
+    return this.activity ? this.activity.data : undefined;
   }
 
   get contacts() {
-    return this.activity && this.activity.data ? this.activity.data.contacts : undefined;
+    return this.activityData ? this.activityData.contacts : undefined;
   }
 
   get noneEnrolled() {
-    const data = this.activity && this.activity.data;
+    const data = this.activityData;
     return !!data && data.total > 0 && data.contactsEnrolled === 0;
   }
 
   get contactFigures() {
-    const data = this.activity && this.activity.data;
+    const data = this.activityData;
     return data
       ? [
           { key: 'contacts', label: LABELS.figureContacts, value: `${data.total}` },

@@ -12,8 +12,9 @@ export default class ContactLearningActivity extends LightningElement {
   @wire(getContactLearning, { contactId: '$recordId' })
   learning;
 
-  get isLoading() {
-    return !this.learning || (!this.learning.data && !this.learning.error);
+  // The wire's value is undefined until it first answers.
+  get learningData() {
+    return this.learning ? this.learning.data : undefined;
   }
 
   handleRefresh() {

@@ -2,14 +2,22 @@ import { LightningElement, api } from 'lwc';
 import LABELS from 'c/learningLabels';
 
 /**
- * The three states of a wired dashboard: a spinner while `loading`, the shared error panel when there are
- * `errors`, and otherwise its slotted content.
+ * The three states of a wired dashboard: a spinner until the wire answers, the shared error panel when it
+ * failed, and otherwise its slotted content.
  */
 export default class LearningState extends LightningElement {
-  @api loading = false;
-  @api errors;
+  /** The container's @wire result ({ data, error }); undefined before the wire first answers. */
+  @api wired;
   /** The sentence above the error details. */
   @api errorMessage;
 
   labels = LABELS;
+
+  get loading() {
+    return !this.wired || (!this.wired.data && !this.wired.error);
+  }
+
+  get errors() {
+    return this.wired ? this.wired.error : undefined;
+  }
 }

@@ -9,8 +9,9 @@ export default class MyLearning extends LightningElement {
   @wire(getMyLearning)
   learning;
 
-  get isLoading() {
-    return !this.learning || (!this.learning.data && !this.learning.error);
+  // The wire's value is undefined until it first answers.
+  get learningData() {
+    return this.learning ? this.learning.data : undefined;
   }
 
   handleRefresh() {

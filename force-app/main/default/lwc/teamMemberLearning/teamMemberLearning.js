@@ -14,8 +14,9 @@ export default class TeamMemberLearning extends LightningElement {
   @wire(getMemberLearning, { userId: '$userId' })
   learning;
 
-  get isLoading() {
-    return !this.learning || (!this.learning.data && !this.learning.error);
+  // The wire's value is undefined until it first answers.
+  get learningData() {
+    return this.learning ? this.learning.data : undefined;
   }
 
   get heading() {

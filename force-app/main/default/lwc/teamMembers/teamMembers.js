@@ -16,21 +16,22 @@ export default class TeamMembers extends LightningElement {
   @wire(getTeam, { pageSize: '$pageSize', pageOffset: '$pageOffset', includeIndirect: '$includeIndirect' })
   team;
 
-  get isLoading() {
-    return !this.team || (!this.team.data && !this.team.error);
+  // The wire's value is undefined until it first answers.
+  get teamData() {
+    return this.team ? this.team.data : undefined;
   }
 
   get members() {
-    return this.team && this.team.data ? this.team.data.members : undefined;
+    return this.teamData ? this.teamData.members : undefined;
   }
 
   get noneSynced() {
-    const data = this.team && this.team.data;
+    const data = this.teamData;
     return !!data && data.total > 0 && data.membersSynced === 0;
   }
 
   get memberFigures() {
-    const data = this.team && this.team.data;
+    const data = this.teamData;
     return data
       ? [
           { key: 'members', label: LABELS.figureMembers, value: `${data.total}` },
