@@ -125,6 +125,44 @@ export default class SetupTab extends LightningElement {
     return this.dirty ? LABELS.unsaved : '';
   }
 
+  /** The workflow's buttons, left to right; each one's click runs `handler`. */
+  get actions() {
+    return [
+      {
+        name: 'save',
+        label: LABELS.save,
+        variant: 'brand',
+        disabled: this.cannotSave,
+        handler: 'handleSave'
+      },
+      { name: 'revert', label: LABELS.revert, disabled: this.cannotSave, handler: 'handleRevert' },
+      { name: 'preview', label: LABELS.preview, disabled: this.cannotPreview, handler: 'handlePreview' },
+      {
+        name: 'activate',
+        label: LABELS.activate,
+        variant: 'success',
+        disabled: this.cannotActivate,
+        handler: 'handleActivate'
+      },
+      { name: 'discard', label: LABELS.discard, disabled: this.cannotDiscard, handler: 'handleDiscard' },
+      {
+        name: 'refresh',
+        label: LABELS.refresh,
+        iconName: 'utility:refresh',
+        disabled: this.busy,
+        handler: 'handleRefresh'
+      }
+    ].map((action) => ({
+      ...action,
+      className: action.name === 'refresh' ? 'refresh' : `${action.name} slds-m-right_x-small`
+    }));
+  }
+
+  handleAction(event) {
+    const action = this.actions.find((candidate) => candidate.name === event.target.dataset.action);
+    return this[action.handler]();
+  }
+
   get cannotSave() {
     return this.busy || !this.dirty;
   }
