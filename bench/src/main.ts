@@ -264,8 +264,12 @@ function readPrevious(file: string): BenchResult {
 
 /** The earlier result with the scenarios of the jobs just run replaced (same ids), dated now. */
 export function mergeResults(previous: BenchResult, fresh: BenchResult): BenchResult {
-  const ids = new Set(fresh.scenarios.map((s) => s.id));
-  const scenarios = [...previous.scenarios.filter((s) => !ids.has(s.id)), ...fresh.scenarios];
+  // A job that did not get to run (interrupted, queued) keeps its earlier figures.
+  const ran = fresh.scenarios.filter(
+    (s) => s.status !== 'not-run' || !previous.scenarios.some((p) => p.id === s.id)
+  );
+  const ids = new Set(ran.map((s) => s.id));
+  const scenarios = [...previous.scenarios.filter((s) => !ids.has(s.id)), ...ran];
   return benchResultSchema.parse({
     ...fresh,
     realMs: previous.realMs + fresh.realMs,

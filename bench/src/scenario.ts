@@ -184,5 +184,6 @@ export function runProblems(run: InProcessRun | null): string[] {
     return [
       `run failed (exit ${run.exitCode}): ${run.summary.error?.code ?? ''} ${run.summary.error?.message ?? ''}`
     ];
+  if (run.summary.stopReason) return [`the run stopped early: ${run.summary.stopReason}`];
   return [];
 }

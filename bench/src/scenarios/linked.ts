@@ -25,7 +25,7 @@ import {
 } from '../scenario';
 import { simulateHour } from './activity';
 import { naivePoll } from './naive';
-import { SEED_NOW } from './provisioning';
+import { SEED_NOW, WINDOW_MARGIN_MS } from './provisioning';
 
 const HOUR = 3_600_000;
 const MAX_FULL_RUNS = 40;
@@ -266,7 +266,8 @@ async function fullCycle(
       ? Date.parse(run.summary.quota.talentlms.resetAt)
       : NaN;
     clock.advance(
-      (Number.isFinite(resetAt) && resetAt > clock.now() ? resetAt : clock.now() + HOUR) - clock.now()
+      (Number.isFinite(resetAt) && resetAt > clock.now() ? resetAt + WINDOW_MARGIN_MS : clock.now() + HOUR) -
+        clock.now()
     );
   }
   const measured = series.byPhase.reconciliation;

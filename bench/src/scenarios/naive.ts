@@ -30,9 +30,11 @@ export async function naivePoll(
       await clock.sleep(h.talentlms.settings.plan.burstWindowMs);
       return;
     }
-    const resetAt = Number(limit.reset) * 1000;
-    if (resetAt > clock.now()) clock.advance(resetAt - clock.now());
-    windows += 1;
+    const resetAt = Number(limit.reset) * 1000 + 1000;
+    if (resetAt > clock.now()) {
+      clock.advance(resetAt - clock.now());
+      windows += 1;
+    }
   };
   const worker = async () => {
     while (next < ids.length) {

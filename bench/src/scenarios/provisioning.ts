@@ -16,6 +16,8 @@ import {
 
 export const SEED_NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
 const HOUR = 3_600_000;
+/** A scheduler starts the next run a little after the window resets, not on the boundary itself. */
+export const WINDOW_MARGIN_MS = 5_000;
 /** A runaway guard: 15,000 people on a 2,000/h plan at a 0.6 share need 13 windows (26 when inactive). */
 const MAX_RUNS = 60;
 
@@ -73,7 +75,8 @@ export async function provisioningScenario(o: ProvisioningOptions): Promise<Benc
       const resetAt = run.summary.quota.talentlms.resetAt
         ? Date.parse(run.summary.quota.talentlms.resetAt)
         : NaN;
-      const next = Number.isFinite(resetAt) && resetAt > clock.now() ? resetAt : clock.now() + HOUR;
+      const next =
+        Number.isFinite(resetAt) && resetAt > clock.now() ? resetAt + WINDOW_MARGIN_MS : clock.now() + HOUR;
       clock.advance(next - clock.now());
     }
     const last = series.last;
