@@ -47,9 +47,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
     else if (arg === '--json') args.json = true;
     else if (arg === '--random-seed') args.randomSeed = whole('--random-seed', value(), 2 ** 32 - 1);
     else if (arg === '--port-base') {
-      const port = whole('--port-base', value(), 65534);
+      const port = whole('--port-base', value(), 65532);
       if (port !== 0 && port < 1024)
-        throw new UsageError('--port-base takes 0 (any free port) or 1024–65534');
+        throw new UsageError('--port-base takes 0 (any free port) or 1024–65532 (it uses P to P+3)');
       args.portBase = port;
     } else throw new UsageError(`Unknown option ${arg}; ${USAGE}`);
   }

@@ -46,7 +46,10 @@ export interface HarnessOptions {
   dailyRequestLimit?: number;
   /** Start the control API (default true). */
   control?: boolean;
-  /** First port to try for the control API and TalentLMS (Salesforce picks its own). 0 = ephemeral (default). */
+  /**
+   * Fixed ports, so the ready line is predictable: control API on P, TalentLMS on P+1, Salesforce's My Domain on
+   * P+2 and its login.salesforce.com stand-in on P+3. 0 = ephemeral ports (default).
+   */
   portBase?: number;
   /** Where `<name>.manifest.json` goes (default emulators/seeds); false writes none. */
   manifestDir?: string | false;
@@ -106,7 +109,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     organizationName: world.salesforce.organization.Name,
     isSandbox: world.salesforce.organization.IsSandbox,
     // Client id/secret and the TalentLMS API key are generated per start (the emulators' defaults).
-    dailyRequestLimit: options.dailyRequestLimit
+    dailyRequestLimit: options.dailyRequestLimit,
+    port: options.portBase ? options.portBase + 2 : 0,
+    loginPort: options.portBase ? options.portBase + 3 : 0
   });
   let talentlms: TalentLmsEmulator;
   try {

@@ -75,6 +75,14 @@ export class EmulatorStore {
     this.unwrap(() => ids.forEach((id) => this.store.deleteOne(id)));
   }
 
+  /**
+   * Removes records for good, live or soft-deleted (as a Bulk 2.0 hardDelete does): they no longer show in
+   * queryAll and their ids are unknown afterwards. Throws on an id the store does not hold.
+   */
+  hardDelete(ids: string[]): void {
+    this.unwrap(() => ids.forEach((id) => this.store.hardDelete(id)));
+  }
+
   /** Merges losers into the master (Contact, Account): losers are deleted with MasterRecordId = master. */
   merge(sobject: string, masterId: string, loserIds: string[]): void {
     this.unwrap(() => this.store.merge(this.objectName(sobject), masterId, loserIds));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ManualClock } from '../../sync/src/core/clock';
@@ -245,6 +246,33 @@ describe('the committed demo manifest', () => {
         readFileSync(join(__dirname, '..', 'seeds', 'demo.manifest.json'), 'utf8')
       ) as unknown;
       assert.deepEqual(committed, h.manifest);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('a fixed port base', () => {
+  it('puts control on P, TalentLMS on P+1, Salesforce on P+2 and its login stand-in on P+3', async () => {
+    // A port the system just handed out; the three above it are almost always free too.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()));
+    const base = Math.min((probe.address() as { port: number }).port, 65532);
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const h = await startHarness({
+      seed: 'demo',
+      clock: new ManualClock(),
+      manifestDir: false,
+      portBase: base
+    });
+    try {
+      const portOf = (url: string | undefined) => Number(new URL(url ?? '').port);
+      assert.equal(portOf(h.control?.url), base, 'control API');
+      assert.equal(portOf(h.env.TLMS_BASE_URL), base + 1, 'TalentLMS');
+      assert.equal(portOf(h.env.TLMS_SF_INSTANCE_URL), base + 2, 'Salesforce My Domain');
+      assert.equal(portOf(h.salesforce.loginUrl), base + 3, 'Salesforce login stand-in');
+      const token = await salesforceToken(h.env);
+      assert.ok(token.length > 0, 'the fixed Salesforce port serves the token endpoint');
     } finally {
       await h.close();
     }

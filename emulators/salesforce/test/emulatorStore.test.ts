@@ -74,4 +74,28 @@ describe('in-process store (sf.store)', () => {
       /duplicate value/
     );
   });
+
+  test('hardDelete removes live and soft-deleted rows for good and frees their unique values', () => {
+    const [live, gone] = sf.store.insert('Learner__c', [
+      { Name: 'Hard live', SalesforceId__c: 'H-1' },
+      { Name: 'Hard gone', SalesforceId__c: 'H-2' }
+    ]);
+    sf.store.delete([gone]);
+    sf.store.hardDelete([live, gone]);
+    assert.equal(sf.store.get(live), undefined, 'the live row is gone');
+    assert.equal(sf.store.get(gone), undefined, 'the soft-deleted row is gone');
+    assert.equal(
+      sf.store.count("SELECT Id FROM tlms__Learner__c WHERE tlms__SalesforceId__c LIKE 'H-%'", {
+        includeDeleted: true
+      }),
+      0,
+      'queryAll no longer sees either'
+    );
+    assert.equal(
+      sf.store.insert('Learner__c', [{ Name: 'Again', SalesforceId__c: 'H-1' }]).length,
+      1,
+      'the unique value can be used again'
+    );
+    assert.throws(() => sf.store.hardDelete([live]), /invalid cross reference id/);
+  });
 });

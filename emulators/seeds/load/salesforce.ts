@@ -21,10 +21,6 @@ export function loadSalesforceWorld(
 ): LoadCounts {
   const store = sf.store;
   const counts: LoadCounts = {};
-  allowUserTypes(
-    sf,
-    world.salesforce.users.map((u) => u.UserType)
-  );
   const insert = (object: string, records: Array<Record<string, unknown>>): string[] => {
     if (records.length === 0) return [];
     counts[object] = (counts[object] ?? 0) + records.length;
@@ -93,20 +89,6 @@ export function loadSalesforceWorld(
   insert('ConnectorSettings__c', [connectorSettingsRecord(world, settings)]);
   if (linked) loadLinkedSalesforce(linked, insert);
   return counts;
-}
-
-/**
- * Orgs report the Automated Process user with UserType `AutomatedProcess`; the emulator's catalogue overlay
- * lists only licence-based types. Until it does (gap reported to the Salesforce emulator), the seed adds any
- * value its users carry to the in-memory picklist, so describe and the restricted-picklist check accept it.
- */
-function allowUserTypes(sf: SalesforceEmulator, types: string[]): void {
-  const field = sf.schema.object('User')?.byName.get('usertype');
-  if (!field) return;
-  for (const value of new Set(types)) {
-    if (field.picklistValues.some((p) => p.value === value)) continue;
-    field.picklistValues.push({ value, label: value, active: true, defaultValue: false });
-  }
 }
 
 function loadLinkedSalesforce(
