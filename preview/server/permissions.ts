@@ -11,6 +11,7 @@ export class PermissionModel {
   private readonly readableObjects = new Map<string, Set<string>>();
   private readonly editableObjects = new Map<string, Set<string>>();
   private readonly creatableObjects = new Map<string, Set<string>>();
+  private readonly deletableObjects = new Map<string, Set<string>>();
   private readonly readableFields = new Map<string, Set<string>>();
   private readonly requiredFields = new Set<string>();
 
@@ -34,6 +35,7 @@ export class PermissionModel {
       model.readableObjects.set(name, objects('allowRead'));
       model.editableObjects.set(name, objects('allowEdit'));
       model.creatableObjects.set(name, objects('allowCreate'));
+      model.deletableObjects.set(name, objects('allowDelete'));
       model.readableFields.set(
         name,
         new Set(
@@ -70,6 +72,10 @@ export class PermissionModel {
 
   canCreateObject(permissionSets: string[], objectName: string): boolean {
     return permissionSets.some((set) => this.creatableObjects.get(set)?.has(objectName));
+  }
+
+  canDeleteObject(permissionSets: string[], objectName: string): boolean {
+    return permissionSets.some((set) => this.deletableObjects.get(set)?.has(objectName));
   }
 
   canReadField(permissionSets: string[], objectName: string, field: string): boolean {

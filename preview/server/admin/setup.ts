@@ -1,7 +1,7 @@
 import { formatSettingsPath, readSettings } from '../../../sync/src/settings/parse';
 import { hashSettingsJson } from '../../../sync/src/settings/hash';
 import { AuraHandledError, type ApexContext } from '../apex/context';
-import type { SRecord } from '../data/recordSource';
+import { sameId, type SRecord } from '../data/recordSource';
 import { personName } from '../visibility';
 import { compact, instant, integer, nowInstant, refuse, requireRead } from './access';
 import { classify, DEFAULT_SETTINGS_JSON } from './settingsRisk';
@@ -9,12 +9,15 @@ import { classify, DEFAULT_SETTINGS_JSON } from './settingsRisk';
 /**
  * The TypeScript twin of SettingsService (draft → plan → activate, with the audit trail), SetupService
  * (connection, catalog) and SetupChecklistService for the Setup tab. Saves and activations write
- * ConnectorSettings__c and SettingsChange__c to the org, so the runner's next run reads what the tab wrote.
+ * ConnectorSettings__c and SettingsChange__c to the org, so the runner's next run reads what the tab wrote;
+ * recording a change prunes up to PRUNE_ROWS changes older than the active retention, as SettingsService does.
  * The validator is the runner's (sync/src/settings), which implements the same schema the Apex validator does.
  */
 type Dto = Record<string, unknown>;
 const PLAN_STATUSES = ['Succeeded', 'Partial'];
 const HISTORY_ROWS = 20;
+const PRUNE_ROWS = 200;
+const DAY_MS = 86_400_000;
 
 /** String.format with {0}, {1} … */
 export function format(template: string, args: unknown[]): string {
@@ -153,9 +156,10 @@ async function audit(
   after: string,
   versionBefore: number | null,
   versionAfter: number,
-  summary: string
+  summary: string,
+  activeJson: string | null
 ): Promise<void> {
-  await context.source.insert('SettingsChange__c', {
+  const changeId = await context.source.insert('SettingsChange__c', {
     Action__c: action,
     Before__c: before,
     After__c: after,
@@ -165,6 +169,31 @@ async function audit(
     ChangedBy__c: context.caller.userId,
     Summary__c: summary.slice(0, 255)
   });
+  await pruneExpiredChanges(context, changeId, activeJson);
+}
+
+/** SettingsService.pruneExpiredChanges: oldest first, never the change just written, one bounded delete. */
+async function pruneExpiredChanges(context: ApexContext, keepId: string, activeJson: string | null) {
+  if (!context.permissions.canDeleteObject(context.persona.permissionSets, 'SettingsChange__c')) return;
+  const cutoff = context.clock.now() - settingsChangesDays(activeJson) * DAY_MS;
+  const changedAt = (change: SRecord) => Date.parse(String(change.ChangedAt__c ?? ''));
+  const expired = (await context.source.list('SettingsChange__c'))
+    .filter((change) => !sameId(change.Id, keepId) && changedAt(change) < cutoff)
+    .sort((a, b) => changedAt(a) - changedAt(b))
+    .slice(0, PRUNE_ROWS);
+  if (expired.length > 0)
+    await context.source.delete(
+      'SettingsChange__c',
+      expired.map((change) => change.Id)
+    );
+}
+
+/** The active document's retention of settings changes; the defaults while nothing is active. */
+export function settingsChangesDays(activeJson: string | null): number {
+  const document = JSON.parse(activeJson || DEFAULT_SETTINGS_JSON) as {
+    retention: { settingsChangesDays: number };
+  };
+  return document.retention.settingsChangesDays;
 }
 
 function summarize(
@@ -219,7 +248,8 @@ export async function saveDraft(
     json,
     current,
     current + 1,
-    summarize(context, 'Settings_Summary_Save', current + 1, changes)
+    summarize(context, 'Settings_Summary_Save', current + 1, changes),
+    record?.ActiveJson__c ? String(record.ActiveJson__c) : null
   );
   return done(context, format(context.labels.get('Settings_Save_Done'), [current + 1]));
 }
@@ -264,7 +294,8 @@ export async function activateDraft(context: ApexContext, draftVersion: number |
     draftJson,
     integer(record.ActiveVersion__c),
     current,
-    summarize(context, 'Settings_Summary_Activate', current, changes)
+    summarize(context, 'Settings_Summary_Activate', current, changes),
+    draftJson
   );
   return done(context, format(context.labels.get('Settings_Activate_Done'), [current]));
 }
@@ -291,7 +322,8 @@ export async function discardDraft(context: ApexContext, draftVersion: number | 
     target,
     current,
     current + 1,
-    format(context.labels.get('Settings_Summary_Discard'), [current, current + 1])
+    format(context.labels.get('Settings_Summary_Discard'), [current, current + 1]),
+    record.ActiveJson__c ? String(record.ActiveJson__c) : null
   );
   return done(context, context.labels.get('Settings_Discard_Done'));
 }

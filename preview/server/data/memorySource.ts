@@ -35,4 +35,14 @@ export class MemoryRecordSource implements RecordSource {
     this.objects.set(objectName, records);
     return id;
   }
+
+  async delete(objectName: string, ids: string[]): Promise<void> {
+    const records = this.objects.get(objectName) ?? [];
+    const missing = ids.filter((id) => !records.some((record) => record.Id === id));
+    if (missing.length > 0) throw new Error(`${objectName} ${missing.join(', ')} does not exist`);
+    this.objects.set(
+      objectName,
+      records.filter((record) => !ids.includes(record.Id))
+    );
+  }
 }

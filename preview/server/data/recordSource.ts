@@ -17,6 +17,8 @@ export interface RecordSource {
   list(objectName: string): Promise<SRecord[]>;
   update(objectName: string, id: string, fields: Record<string, FieldValue>): Promise<void>;
   insert(objectName: string, fields: Record<string, FieldValue>): Promise<string>;
+  /** Deletes records (all or none, as Apex `delete`); at most 200 ids, as one Collections request takes. */
+  delete(objectName: string, ids: string[]): Promise<void>;
 }
 
 /** Standard key prefixes, so a bare record id (a record page URL) can be traced to its object. */

@@ -63,6 +63,23 @@ export class RestRecordSource implements RecordSource {
     return result.id;
   }
 
+  /** One Collections delete, all or none (as Apex `delete`): a refused row fails the whole request. */
+  async delete(_objectName: string, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    if (ids.length > 200) throw new Error(`A Collections delete takes at most 200 ids, not ${ids.length}`);
+    const results = (await this.request(
+      'DELETE',
+      `/services/data/v${this.version}/composite/sobjects?ids=${ids.join(',')}&allOrNone=true`
+    )) as { id: string | null; success: boolean; errors?: { statusCode?: string; message?: string }[] }[];
+    const failed = results.find((result) => !result.success);
+    if (failed) {
+      const error = failed.errors?.[0];
+      throw new Error(
+        `Salesforce refused the delete of ${failed.id ?? 'a record'}: ${error?.statusCode ?? ''} ${error?.message ?? ''}`.trim()
+      );
+    }
+  }
+
   /** `UserCourse__c` → `tlms__UserCourse__c`; standard names and already prefixed names are left alone. */
   withNamespace(name: string): string {
     const ns = this.connection.namespace;
@@ -200,5 +217,10 @@ export class RequestScopedSource implements RecordSource {
   async insert(objectName: string, fields: Record<string, FieldValue>): Promise<string> {
     this.lists.delete(objectName);
     return this.inner.insert(objectName, fields);
+  }
+
+  async delete(objectName: string, ids: string[]): Promise<void> {
+    this.lists.delete(objectName);
+    await this.inner.delete(objectName, ids);
   }
 }

@@ -6,6 +6,7 @@ export interface EmulatorStoreLike {
   all(sobject: string): Record<string, FieldValue>[];
   insert(sobject: string, records: Array<Record<string, unknown>>): string[];
   update(sobject: string, records: Array<Record<string, unknown>>): void;
+  delete(ids: string[]): void;
 }
 
 /**
@@ -39,6 +40,10 @@ export class EmulatorStoreSource implements RecordSource {
 
   async insert(objectName: string, fields: Record<string, FieldValue>): Promise<string> {
     return this.store.insert(objectName, [fields])[0];
+  }
+
+  async delete(_objectName: string, ids: string[]): Promise<void> {
+    this.store.delete(ids); // soft delete, as the org's: the rows leave every list but stay in queryAll
   }
 
   private strip(record: Record<string, FieldValue>): SRecord {

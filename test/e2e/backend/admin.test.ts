@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_SETTINGS } from '../../../sync/src/settings/defaults';
-import { labelValue, startFixturePreview, type FixturePreview } from '../support/preview';
+import { FIXTURE_NOW, labelValue, startFixturePreview, type FixturePreview } from '../support/preview';
 
 // Setup and Sync Health over HTTP, against the fixture inside the Salesforce emulator: every answer passes its
 // DTO contract (the server checks), and the actions write records a following runner run reads.
@@ -126,6 +126,31 @@ describe('preview backend: admin tabs', () => {
       draft,
       'the runner reads the activated document'
     );
+  });
+
+  it('a recorded change prunes changes older than the active retention, and only those', async () => {
+    const daysAgo = (days: number) => new Date(FIXTURE_NOW - days * 86_400_000).toISOString();
+    const [expiredId, keptId] = store().insert('SettingsChange__c', [
+      { Action__c: 'SaveDraft', ChangedAt__c: daysAgo(400), VersionAfter__c: 0, Summary__c: 'expired' },
+      { Action__c: 'SaveDraft', ChangedAt__c: daysAgo(300), VersionAfter__c: 0, Summary__c: 'kept' }
+    ]);
+    const state = await apex('admin', 'SetupController/getSettingsState');
+    assert.equal(state.status, 200, JSON.stringify(state.body));
+    const saved = await apex('admin', 'SetupController/saveDraft', {
+      settingsJson: JSON.stringify({
+        ...DEFAULT_SETTINGS,
+        users: { ...DEFAULT_SETTINGS.users, enabled: false }
+      }),
+      baseVersion: state.body.draftVersion
+    });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    assert.equal(saved.body.ok, true, JSON.stringify(saved.body));
+    const ids = store()
+      .all('SettingsChange__c')
+      .map((change) => String(change.Id));
+    assert.ok(!ids.includes(expiredId), 'a change older than the 365-day retention is deleted');
+    assert.ok(ids.includes(keptId), 'a change inside the retention stays');
+    assert.ok(ids.length >= 2, 'the change just recorded stays');
   });
 
   it('rejects an invalid draft with the validator’s issues and writes nothing', async () => {
