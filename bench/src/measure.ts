@@ -55,24 +55,38 @@ class EmulatorPhaseMeter {
       ...phase,
       run: async (ctx: RunContext) => {
         this.switchTo(phase.name as PhaseName);
-        const switchTo = (next: PhaseName) => this.switchTo(next);
-        const observed = new Proxy(ctx, {
-          get(target, key, receiver) {
-            if (key === 'bookCallsTo')
-              return (next: PhaseName) => {
-                switchTo(next);
-                target.bookCallsTo(next);
-              };
-            return Reflect.get(target, key, receiver) as unknown;
-          }
-        });
         try {
-          return await phase.run(observed);
+          return await phase.run(this.observed(ctx));
         } finally {
           this.switchTo('preflight');
         }
       }
     };
+  }
+
+  /**
+   * One observing proxy per run context, shared by every phase of the run: phases keep per-run state keyed on
+   * the context they are given (the learning session hands the timeline's findings to the learners phase).
+   */
+  private readonly proxies = new WeakMap<RunContext, RunContext>();
+
+  private observed(ctx: RunContext): RunContext {
+    let proxy = this.proxies.get(ctx);
+    if (!proxy) {
+      const switchTo = (next: PhaseName) => this.switchTo(next);
+      proxy = new Proxy(ctx, {
+        get(target, key, receiver) {
+          if (key === 'bookCallsTo')
+            return (next: PhaseName) => {
+              switchTo(next);
+              target.bookCallsTo(next);
+            };
+          return Reflect.get(target, key, receiver) as unknown;
+        }
+      });
+      this.proxies.set(ctx, proxy);
+    }
+    return proxy;
   }
 }
 

@@ -111,11 +111,12 @@ export function planMinimum(s: SeedCounts): SideCalls {
 }
 
 /**
- * Nothing changed: one timeline call per event type and the users list on TalentLMS; on Salesforce one
- * "changed since the watermark" query each for Users, Contacts and Accounts plus the run record.
+ * Nothing changed: one timeline call per event type on TalentLMS (the users list waits for a Salesforce change
+ * or the daily full pass); on Salesforce one "changed since the last pass" query each for Users, Contacts and
+ * Accounts plus the run record.
  */
 export function noChangeMinimum(): SideCalls {
-  return { talentlms: TIMELINE_EVENT_TYPES + 1, salesforce: 3 + 1 };
+  return { talentlms: TIMELINE_EVENT_TYPES, salesforce: 3 + 1 };
 }
 
 /**

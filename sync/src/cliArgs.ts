@@ -35,7 +35,7 @@ Options:
   --json           print the run summary as one JSON object on stdout (logs stay on stderr)
   --config <file>  read the configuration from a JSON file (mode 600) instead of / under the environment
   --draft          plan: plan the draft settings instead of the active ones
-  --full           run: a full reconciliation pass within the budget
+  --full           run: a full provisioning pass and a full reconciliation pass within the budget
   --interval <t>   daemon: time between run starts, e.g. 30m, 90s, 2h (default 60m or TLMS_DAEMON_INTERVAL_MINUTES)
   --runs <n>       daemon: stop after n runs
   --yes            rebind: confirm without a prompt (required when not on a terminal)

@@ -40,7 +40,7 @@ import type { LoadedSettings } from './settings';
 import type { SyncStateStore } from './state';
 
 export interface RunOptions {
-  /** `run --full`: a full reconciliation pass within the budget share (part 4). */
+  /** `run --full`: a full provisioning pass, and a full reconciliation pass within the budget share. */
   full?: boolean;
   /** `plan --draft`: plan the draft settings instead of the active ones (part 2). */
   draft?: boolean;

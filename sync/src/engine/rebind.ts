@@ -87,6 +87,8 @@ const STATE_RESET: Partial<Record<StateField, unknown>> = {
   ReconciliationCursor: null,
   ReconciliationCycleStartedAt: null,
   LastCourseScanAt: null,
+  ProvisionedAt: null,
+  ProvisionedSettingsHash: null,
   FullReconciliationRequested: false,
   FullReconciliationRequestedAt: null
 };

@@ -212,6 +212,8 @@ export const SCHEMA = {
       ReconciliationCursor: f('ReconciliationCursor__c', 'Text'),
       ReconciliationCycleStartedAt: f('ReconciliationCycleStartedAt__c', 'DateTime'),
       LastCourseScanAt: f('LastCourseScanAt__c', 'DateTime'),
+      ProvisionedAt: f('ProvisionedAt__c', 'DateTime'),
+      ProvisionedSettingsHash: f('ProvisionedSettingsHash__c', 'Text'),
       FullReconciliationRequested: f('FullReconciliationRequested__c', 'Checkbox'),
       FullReconciliationRequestedAt: f('FullReconciliationRequestedAt__c', 'DateTime'),
       LastRunAt: f('LastRunAt__c', 'DateTime'),

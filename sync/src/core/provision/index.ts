@@ -7,3 +7,4 @@ export * from './branches';
 export * from './planTypes';
 export * from './plan';
 export * from './summary';
+export * from './gate';

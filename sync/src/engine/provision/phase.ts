@@ -4,8 +4,9 @@ import { plan as planProvisioning, type ProvisionPlan, summarisePlan } from '../
 import type { Settings } from '../../settings';
 import type { Phase, RunContext } from '../phase';
 import { catalogRecord } from './catalog';
-import { draftNeedingPlan, readDraft, storeDraftPlan } from './draft';
+import { type DraftToPlan, draftNeedingPlan, readDraft, storeDraftPlan } from './draft';
 import { ProvisionExecutor } from './executor';
+import { choosePass, describePass } from './gate';
 import { SalesforceReader, type SalesforceRead } from './salesforceReader';
 import { readTalentLms, type TalentLmsCatalogRead } from './talentlmsReader';
 
@@ -13,7 +14,8 @@ import { readTalentLms, type TalentLmsCatalogRead } from './talentlmsReader';
  * Step 3 of a run (DESIGN.md): read TalentLMS (catalog and users) and Salesforce (people in scope, Learner__c,
  * the absent re-read by Id), publish the catalog, decide with the pure `plan`, then either store the plan
  * (`tlms-sync plan`, nothing written to TalentLMS) or carry it out. A newer draft without a plan gets its plan
- * stored as a Plan run on every run.
+ * stored as a Plan run on every run. Between full passes a run skips all of this when Salesforce shows no
+ * change (./gate.ts); a pass that finishes without failures records its start and settings in the state.
  */
 export const PROVISION_LABEL = 'Provisioning learners';
 
@@ -31,30 +33,55 @@ class ProvisionRun {
 
   async run(): Promise<void> {
     const { ctx } = this;
+    if (ctx.mode === 'plan') return this.plan();
+    const startedAt = ctx.clock.now();
+    const draft = await draftNeedingPlan(ctx);
+    const pass = await choosePass(ctx, draft !== null);
+    ctx.logger.info(describePass(pass));
+    if (!pass.full) return;
+    // Cleared first, so a pass that stops half-way (quota, crash) is a full pass again next time.
+    if (ctx.state.get('ProvisionedAt') !== null) await ctx.state.save({ ProvisionedAt: null });
+    const failuresBefore = ctx.counts.failed + ctx.issues.failureCount;
     const talentlms = await readTalentLms(ctx.tl, ctx.signal);
     await this.publishCatalog(talentlms);
     await ctx.checkpoint();
-    if (ctx.mode === 'plan') {
-      if (ctx.options.draft) {
-        const draft = readDraft(ctx);
-        const computed = await this.compute(draft.settings, talentlms);
-        this.publishPlan(
-          this.summary(computed, talentlms, { source: 'draft', version: draft.version, hash: draft.hash })
-        );
-      } else {
-        const active = ctx.settingsDocuments.active;
-        const computed = await this.compute(ctx.settings, talentlms);
-        this.publishPlan(
-          this.summary(computed, talentlms, {
-            source: 'active',
-            version: active?.version ?? null,
-            hash: active?.hash || null
-          })
-        );
-      }
+    if (draft) await this.planDraft(draft, talentlms);
+    await this.provision(talentlms);
+    if (ctx.counts.failed + ctx.issues.failureCount === failuresBefore) {
+      ctx.state.stage({
+        ProvisionedAt: new Date(startedAt).toISOString(),
+        ProvisionedSettingsHash: ctx.settingsDocuments.active?.hash ?? null
+      });
+    }
+  }
+
+  /** `tlms-sync plan`: always the full read; stores the plan and writes nothing to TalentLMS or the state. */
+  private async plan(): Promise<void> {
+    const { ctx } = this;
+    const talentlms = await readTalentLms(ctx.tl, ctx.signal);
+    await this.publishCatalog(talentlms);
+    await ctx.checkpoint();
+    if (ctx.options.draft) {
+      const draft = readDraft(ctx);
+      const computed = await this.compute(draft.settings, talentlms);
+      this.publishPlan(
+        this.summary(computed, talentlms, { source: 'draft', version: draft.version, hash: draft.hash })
+      );
       return;
     }
-    await this.planDraft(talentlms);
+    const active = ctx.settingsDocuments.active;
+    const computed = await this.compute(ctx.settings, talentlms);
+    this.publishPlan(
+      this.summary(computed, talentlms, {
+        source: 'active',
+        version: active?.version ?? null,
+        hash: active?.hash || null
+      })
+    );
+  }
+
+  private async provision(talentlms: TalentLmsCatalogRead): Promise<void> {
+    const { ctx } = this;
     const { plan, read } = await this.compute(ctx.settings, talentlms);
     const verdict = plan.circuitBreaker;
     if (verdict.tripped) {
@@ -132,10 +159,8 @@ class ProvisionRun {
    * A newer draft without a plan gets one on every run. A draft that cannot be planned (a field it names does
    * not exist) is a warning here, never a reason to stop the run the active settings drive.
    */
-  private async planDraft(talentlms: TalentLmsCatalogRead): Promise<void> {
+  private async planDraft(draft: DraftToPlan, talentlms: TalentLmsCatalogRead): Promise<void> {
     const { ctx } = this;
-    const draft = await draftNeedingPlan(ctx);
-    if (!draft) return;
     try {
       const computed = await this.compute(draft.settings, talentlms);
       const summary = this.summary(computed, talentlms, {
