@@ -10,8 +10,10 @@ export const SALESFORCE_PAGE = 2000;
 export const COLLECTION_SIZE = 200;
 /** Learning event types the v1 timeline must be asked about one by one (talentlms-api.md §9a). */
 export const TIMELINE_EVENT_TYPES = 11;
-/** getcustomregistrationfields, groups, branches, siteinfo (catalog) + one unpaginated users list. */
-export const TALENTLMS_PROVISION_READS = 5;
+/** getcustomregistrationfields, groups, branches, siteinfo: the catalog, read and published every run. */
+export const CATALOG_READS = 4;
+/** The catalog + one unpaginated users list. */
+export const TALENTLMS_PROVISION_READS = CATALOG_READS + 1;
 
 export interface SeedCounts {
   people: number;
@@ -111,12 +113,13 @@ export function planMinimum(s: SeedCounts): SideCalls {
 }
 
 /**
- * Nothing changed: one timeline call per event type on TalentLMS (the users list waits for a Salesforce change
- * or the daily full pass); on Salesforce one "changed since the last pass" query each for Users, Contacts and
- * Accounts plus the run record.
+ * Nothing changed: one timeline call per event type and the catalog (custom fields, groups, branches, site
+ * info: published every run) on TalentLMS, the users list waiting for a Salesforce change or the daily full
+ * pass; on Salesforce one "changed since the last pass" query each for Users, Contacts and Accounts, the
+ * catalog upsert and the run record.
  */
 export function noChangeMinimum(): SideCalls {
-  return { talentlms: TIMELINE_EVENT_TYPES, salesforce: 3 + 1 };
+  return { talentlms: TIMELINE_EVENT_TYPES + CATALOG_READS, salesforce: 3 + 1 + 1 };
 }
 
 /**

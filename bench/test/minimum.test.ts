@@ -33,8 +33,8 @@ test('provisioning minimum: reads + P signups + groups + branches, P more when s
 });
 
 test('no-change and learning minimums follow the README formulas', () => {
-  assert.deepEqual(noChangeMinimum(), { talentlms: 11, salesforce: 4 });
-  assert.deepEqual(learningMinimum(225, 230), { talentlms: 11 + 225, salesforce: 4 + 1 + 2 });
+  assert.deepEqual(noChangeMinimum(), { talentlms: 11 + 4, salesforce: 5 });
+  assert.deepEqual(learningMinimum(225, 230), { talentlms: 15 + 225, salesforce: 5 + 1 + 2 });
   assert.deepEqual(reconciliationSliceMinimum(counts, 168), {
     talentlms: Math.ceil((1 + 15 + 3000) / 168),
     salesforce: Math.ceil((8 + 20) / 168)

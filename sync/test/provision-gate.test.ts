@@ -89,12 +89,14 @@ describe('provisioning gate against the emulators', () => {
     assert.match(String(field(state(), 'ProvisionedSettingsHash__c')), /^[0-9a-f]{64}$/);
   });
 
-  it('skips provisioning when nothing changed: no TalentLMS call, three Salesforce probes', async () => {
+  it('skips provisioning when nothing changed: the catalog, three probes, no users list', async () => {
     world.clock.advance(HOUR);
     resetCounters(world);
     const quiet = await provision(world, ['run', '--json'], { TLMS_LOG_LEVEL: 'info' });
     assert.equal(quiet.exitCode, 0, quiet.stderr);
-    assert.deepEqual(quiet.summary?.calls.byPhase.provision, { salesforce: 3, talentlms: 0 });
+    // Catalog: 4 TalentLMS reads, 1 upsert; then one LIMIT 1 probe each for User, Contact, Account.
+    assert.deepEqual(quiet.summary?.calls.byPhase.provision, { salesforce: 4, talentlms: 4 });
+    assert.equal(tlRoute('getcustomregistrationfields'), 1, 'the catalog is published every run');
     assert.equal(tlRoute('users'), 0, 'the TalentLMS users list is not read');
     assert.match(quiet.stderr, /Provisioning skipped/);
   });
@@ -120,6 +122,17 @@ describe('provisioning gate against the emulators', () => {
     assert.equal(field(learner, 'ExclusionReason__c'), 'deleted');
   });
 
+  it('a User deactivated in Salesforce is a change, and their learner leaves scope', async () => {
+    world.sf.store.update('User', [{ Id: userIds[1], IsActive: false }]);
+    world.clock.advance(HOUR);
+    const deactivated = await provision(world);
+    assert.equal(deactivated.exitCode, 0, deactivated.stderr);
+    assert.equal(deactivated.summary?.counts.excluded, 1);
+    const learner = learners(world.sf).get(userIds[1]);
+    assert.equal(field(learner, 'State__c'), 'Excluded');
+    assert.equal(field(learner, 'ExclusionReason__c'), 'inactive');
+  });
+
   it('a change made only in TalentLMS waits for the next full pass: --full, or the daily one', async () => {
     world.clock.advance(HOUR);
     const tlId = String(field(learners(world.sf).get(userIds[0]), 'TalentLmsUserId__c'));
@@ -135,7 +148,7 @@ describe('provisioning gate against the emulators', () => {
     world.clock.advance(24 * HOUR);
     const daily = await provision(world);
     assert.equal(daily.summary?.counts.updated, 1, 'the daily full pass corrects it too');
-    assert.equal(tlUsers(world.tl).length, 4);
+    assert.equal(tlUsers(world.tl).length, 4, 'no one was created twice');
   });
 
   it('new active settings make a full pass; a pass stopped half-way leaves none on record', async () => {

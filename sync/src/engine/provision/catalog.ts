@@ -1,7 +1,7 @@
 import { defaultValue } from '../../core/provision';
 import type { SalesforceRecord } from '../../salesforce/port';
 import { type BoundSchema, SINGLETON_KEY } from '../../salesforce/schema';
-import type { TalentLmsCatalogRead } from './talentlmsReader';
+import type { TalentLmsCatalog } from './talentlmsReader';
 
 /**
  * The TalentLMS catalog the Setup tab offers (custom fields for mappings, groups, branches, limits, the
@@ -11,7 +11,7 @@ import type { TalentLmsCatalogRead } from './talentlmsReader';
 export const MAX_CATALOG_CHARACTERS = 131_072;
 export const CATALOG_SCHEMA_VERSION = 1;
 
-export function catalogJson(read: TalentLmsCatalogRead, maxCharacters = MAX_CATALOG_CHARACTERS): string {
+export function catalogJson(read: TalentLmsCatalog, maxCharacters = MAX_CATALOG_CHARACTERS): string {
   const doc = {
     schemaVersion: CATALOG_SCHEMA_VERSION,
     customFields: read.customFields.map((f) => ({
@@ -40,7 +40,7 @@ export function catalogJson(read: TalentLmsCatalogRead, maxCharacters = MAX_CATA
 }
 
 export function catalogRecord(
-  read: TalentLmsCatalogRead,
+  read: TalentLmsCatalog,
   schema: BoundSchema,
   domain: string,
   planName: string | null,

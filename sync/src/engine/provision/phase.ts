@@ -8,14 +8,21 @@ import { type DraftToPlan, draftNeedingPlan, readDraft, storeDraftPlan } from '.
 import { ProvisionExecutor } from './executor';
 import { choosePass, describePass } from './gate';
 import { SalesforceReader, type SalesforceRead } from './salesforceReader';
-import { readTalentLms, type TalentLmsCatalogRead } from './talentlmsReader';
+import {
+  readCatalog,
+  readTalentLms,
+  readUsers,
+  type TalentLmsCatalog,
+  type TalentLmsCatalogRead
+} from './talentlmsReader';
 
 /**
  * Step 3 of a run (DESIGN.md): read TalentLMS (catalog and users) and Salesforce (people in scope, Learner__c,
  * the absent re-read by Id), publish the catalog, decide with the pure `plan`, then either store the plan
  * (`tlms-sync plan`, nothing written to TalentLMS) or carry it out. A newer draft without a plan gets its plan
- * stored as a Plan run on every run. Between full passes a run skips all of this when Salesforce shows no
- * change (./gate.ts); a pass that finishes without failures records its start and settings in the state.
+ * stored as a Plan run on every run. Every run publishes the catalog; between full passes a run skips the
+ * rest when Salesforce shows no change (./gate.ts). A pass that finishes without failures records its start
+ * and settings in the state.
  */
 export const PROVISION_LABEL = 'Provisioning learners';
 
@@ -35,6 +42,8 @@ class ProvisionRun {
     const { ctx } = this;
     if (ctx.mode === 'plan') return this.plan();
     const startedAt = ctx.clock.now();
+    const catalog = await readCatalog(ctx.tl, ctx.signal);
+    await this.publishCatalog(catalog);
     const draft = await draftNeedingPlan(ctx);
     const pass = await choosePass(ctx, draft !== null);
     ctx.logger.info(describePass(pass));
@@ -42,8 +51,7 @@ class ProvisionRun {
     // Cleared first, so a pass that stops half-way (quota, crash) is a full pass again next time.
     if (ctx.state.get('ProvisionedAt') !== null) await ctx.state.save({ ProvisionedAt: null });
     const failuresBefore = ctx.counts.failed + ctx.issues.failureCount;
-    const talentlms = await readTalentLms(ctx.tl, ctx.signal);
-    await this.publishCatalog(talentlms);
+    const talentlms: TalentLmsCatalogRead = { ...catalog, users: await readUsers(ctx.tl, ctx.signal) };
     await ctx.checkpoint();
     if (draft) await this.planDraft(draft, talentlms);
     await this.provision(talentlms);
@@ -209,7 +217,7 @@ class ProvisionRun {
     }
   }
 
-  private async publishCatalog(talentlms: TalentLmsCatalogRead): Promise<void> {
+  private async publishCatalog(talentlms: TalentLmsCatalog): Promise<void> {
     const { ctx } = this;
     const o = ctx.schema.TalentLmsCatalog;
     const record = catalogRecord(

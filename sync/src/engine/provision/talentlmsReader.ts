@@ -10,8 +10,9 @@ import type { TalentLmsClient } from '../../talentlms/client';
 import { asInt, asString, decodeHtml } from '../../talentlms/values';
 
 /**
- * Reads what the plan needs from TalentLMS (reference §9(b)): custom fields, groups, branches, site info
- * (date format, branch limit) and every user, paged. 4 + ⌈users / 1,000⌉ calls, whatever the population.
+ * Reads what the plan needs from TalentLMS (reference §9(b)): the catalog — custom fields, groups, branches,
+ * site info (date format, branch limit) — on every run (4 calls), and every user, paged, on a full
+ * provisioning pass (⌈users / 1,000⌉ calls).
  */
 export const USERS_PAGE_SIZE = 1000;
 
@@ -62,10 +63,10 @@ export interface TalentLmsCatalogRead extends TalentLmsSnapshot {
   signup: { method: string; verification: string };
 }
 
-export async function readTalentLms(
-  tl: TalentLmsClient,
-  signal?: AbortSignal
-): Promise<TalentLmsCatalogRead> {
+/** Everything but the users: what the Setup tab's catalog shows. */
+export type TalentLmsCatalog = Omit<TalentLmsCatalogRead, 'users'>;
+
+export async function readCatalog(tl: TalentLmsClient, signal?: AbortSignal): Promise<TalentLmsCatalog> {
   const fields = list(await tl.get('getcustomregistrationfields', undefined, signal)).map(parseCustomField);
   const groups: TalentLmsGroup[] = list(await tl.get('groups', undefined, signal)).map((g) => ({
     id: asString(g.id),
@@ -79,14 +80,7 @@ export async function readTalentLms(
   const site = ((await tl.get('siteinfo', undefined, signal)) ?? {}) as Raw;
   const limits = (site.limits ?? {}) as Raw;
   const branchLimit = asInt(limits.maximum_brances ?? limits.maximum_branches);
-  const users: TalentLmsUser[] = [];
-  for (let page = 1; ; page += 1) {
-    const rows = list(await tl.get('users', { page_size: USERS_PAGE_SIZE, page_number: page }, signal));
-    users.push(...rows.map(parseUser));
-    if (rows.length < USERS_PAGE_SIZE) break;
-  }
   return {
-    users,
     groups,
     branches,
     customFields: fields.filter((f) => f.key !== ''),
@@ -95,4 +89,23 @@ export async function readTalentLms(
     totals: { users: asInt(site.total_users), groups: groups.length, branches: branches.length },
     signup: { method: asString(site.signup_method), verification: asString(site.verification) }
   };
+}
+
+export async function readUsers(tl: TalentLmsClient, signal?: AbortSignal): Promise<TalentLmsUser[]> {
+  const users: TalentLmsUser[] = [];
+  for (let page = 1; ; page += 1) {
+    const rows = list(await tl.get('users', { page_size: USERS_PAGE_SIZE, page_number: page }, signal));
+    users.push(...rows.map(parseUser));
+    if (rows.length < USERS_PAGE_SIZE) break;
+  }
+  return users;
+}
+
+/** The catalog and every user: what a full provisioning pass and a plan read. */
+export async function readTalentLms(
+  tl: TalentLmsClient,
+  signal?: AbortSignal
+): Promise<TalentLmsCatalogRead> {
+  const catalog = await readCatalog(tl, signal);
+  return { ...catalog, users: await readUsers(tl, signal) };
 }
