@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Creates a scratch org from config/project-scratch-def.json, deploys the package source (force-app, then the
 # scratch-only unpackaged/ directory), assigns the admin and integration permission sets, imports the sample
-# data plan from data/ when there is one, and opens the org. People and CI use the same script.
+# data plan from data/ when there is one (then data/sample-user-learning.apex), and opens the org. People and
+# CI use the same script.
 #
 # Usage: scripts/install-scratch.sh [alias] [--dev-hub <alias|username>] [--days <1-30>] [--no-data] [--no-open]
 # Needs an authorised Dev Hub: `npx sf org login web --set-default-dev-hub --alias devhub` (once).
@@ -58,6 +59,11 @@ plan="$(find data -maxdepth 1 -name '*plan*.json' 2>/dev/null | sort | head -1)"
 if [ "$load_data" = 1 ] && [ -n "$plan" ]; then
   step "importing sample data from $plan"
   sf data import tree --plan "$plan" --target-org "$alias_name"
+  if [ -f data/sample-user-learning.apex ]; then
+    # What a tree import cannot do: real Contact ids on the sample learners, and learning for you (My Learning).
+    step "linking the sample learners and giving you learning records (data/sample-user-learning.apex)"
+    sf apex run --file data/sample-user-learning.apex --target-org "$alias_name"
+  fi
 elif [ "$load_data" = 1 ]; then
   step "no data/*plan*.json yet: skipping sample data"
 fi

@@ -163,6 +163,11 @@ describe('scripts the workflows call', () => {
 
   it('assign permission sets the package defines', () => {
     const install = readFileSync(join(REPO, 'scripts', 'install-scratch.sh'), 'utf8');
+    assert.match(
+      install,
+      /sf apex run --file data\/sample-user-learning\.apex/,
+      'the sample learners get real Contact ids and the installer gets learning (data/README.md)'
+    );
     for (const name of ['TalentLMS_Admin', 'TalentLMS_Integration']) {
       assert.match(install, new RegExp(`--name ${name}`));
       const file = join(

@@ -1,7 +1,7 @@
 // sfdx-project.json and the scratch org definition validate against Salesforce's own JSON schemas
 // (@salesforce/schemas), and hold the package settings the runner, emulators and CI rely on.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv, { type ValidateFunction } from 'ajv';
@@ -52,6 +52,15 @@ describe('sfdx-project.json', () => {
       dirs.some((dir) => dir.path === 'unpackaged' && !dir.package),
       'unpackaged is a directory without a package'
     );
+  });
+
+  it('names only package directories that exist (the sf CLI refuses the whole project otherwise)', () => {
+    const dirs = project.packageDirectories as Array<{ path: string }>;
+    for (const dir of dirs)
+      assert.ok(
+        statSync(join(REPO, dir.path), { throwIfNoEntry: false })?.isDirectory(),
+        `${dir.path}/ exists`
+      );
   });
 
   it('would be rejected by the schema if it were wrong (the check can fail)', () => {

@@ -30,46 +30,42 @@ function picklistValues(objectApi: string, fieldApi: string): string[] {
 
 const packageObjects = Object.entries(SCHEMA as Record<string, ObjectDef>).filter(([, def]) => !def.standard);
 
-describe(
-  'salesforce/schema.ts against force-app/',
-  { skip: !existsSync(OBJECTS_DIR) && 'objects not written yet' },
-  () => {
-    for (const [key, def] of packageObjects) {
-      it(`${key}: ${def.api} and each of its ${Object.keys(def.fields).length} fields exist with the expected type`, () => {
-        const objectFile = join(OBJECTS_DIR, def.api, `${def.api}.object-meta.xml`);
-        assert.ok(existsSync(objectFile), `force-app has no object ${def.api}`);
-        for (const field of Object.values(def.fields)) {
-          const xml = readField(def.api, field.api);
-          assert.ok(xml, `force-app has no field ${def.api}.${field.api}`);
-          assert.equal(xml.type, field.type, `${def.api}.${field.api} is ${String(xml.type)} in force-app`);
-          assert.equal(
-            'formula' in xml,
-            Boolean(field.formula),
-            `${def.api}.${field.api} formula-ness differs`
-          );
-        }
-      });
-    }
-
-    it('every picklist value the runner writes exists in force-app', () => {
-      const cases: [string, string, Record<string, string>][] = [
-        ['SyncRun__c', 'Mode__c', PICKLIST_VALUES.SyncRunMode],
-        ['SyncRun__c', 'Status__c', PICKLIST_VALUES.SyncRunStatus],
-        ['SyncRun__c', 'StopReason__c', PICKLIST_VALUES.SyncRunStopReason],
-        ['SyncIssue__c', 'Status__c', PICKLIST_VALUES.SyncIssueStatus]
-      ];
-      for (const [object, field, values] of cases) {
-        const defined = picklistValues(object, field);
-        for (const value of Object.values(values)) {
-          assert.ok(
-            defined.includes(value),
-            `${object}.${field} has no value ${value} (has ${defined.join(', ')})`
-          );
-        }
+describe('salesforce/schema.ts against force-app/', () => {
+  for (const [key, def] of packageObjects) {
+    it(`${key}: ${def.api} and each of its ${Object.keys(def.fields).length} fields exist with the expected type`, () => {
+      const objectFile = join(OBJECTS_DIR, def.api, `${def.api}.object-meta.xml`);
+      assert.ok(existsSync(objectFile), `force-app has no object ${def.api}`);
+      for (const field of Object.values(def.fields)) {
+        const xml = readField(def.api, field.api);
+        assert.ok(xml, `force-app has no field ${def.api}.${field.api}`);
+        assert.equal(xml.type, field.type, `${def.api}.${field.api} is ${String(xml.type)} in force-app`);
+        assert.equal(
+          'formula' in xml,
+          Boolean(field.formula),
+          `${def.api}.${field.api} formula-ness differs`
+        );
       }
     });
   }
-);
+
+  it('every picklist value the runner writes exists in force-app', () => {
+    const cases: [string, string, Record<string, string>][] = [
+      ['SyncRun__c', 'Mode__c', PICKLIST_VALUES.SyncRunMode],
+      ['SyncRun__c', 'Status__c', PICKLIST_VALUES.SyncRunStatus],
+      ['SyncRun__c', 'StopReason__c', PICKLIST_VALUES.SyncRunStopReason],
+      ['SyncIssue__c', 'Status__c', PICKLIST_VALUES.SyncIssueStatus]
+    ];
+    for (const [object, field, values] of cases) {
+      const defined = picklistValues(object, field);
+      for (const value of Object.values(values)) {
+        assert.ok(
+          defined.includes(value),
+          `${object}.${field} has no value ${value} (has ${defined.join(', ')})`
+        );
+      }
+    }
+  });
+});
 
 describe('namespace composition', () => {
   it('prefixes package names only, and never standard ones', () => {

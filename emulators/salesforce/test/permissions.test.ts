@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Connection } from 'jsforce';
 import { REPO_ROOT, startSalesforceEmulator, type SalesforceEmulator } from '..';
-import { defaultPermissionSetFile, parseManualGrants } from '../permissions';
+import { parseManualGrants } from '../permissions';
 import { connect, raw, startFixtureEmulator } from './helpers';
 
 type Emulator = Awaited<ReturnType<typeof startFixtureEmulator>>;
@@ -199,62 +199,53 @@ describe('narrowing the run-as user per test', () => {
 });
 
 describe('the shipped permission set and docs/permissions.md', () => {
-  const permissionSet = defaultPermissionSetFile(REPO_ROOT);
   const docs = join(REPO_ROOT, 'docs', 'permissions.md');
 
-  test(
-    'docs/permissions.md has a manual-grants table the emulator reads',
-    { skip: !existsSync(docs) && 'docs/permissions.md not written yet' },
-    () => {
-      const grants = parseManualGrants(readFileSync(docs, 'utf8'));
-      assert.ok(grants, 'the "Manual grants" section has rows');
-      for (const permission of ['ApiEnabled', 'ViewAllUsers'])
-        assert.ok(grants.userPermissions.includes(permission), permission);
-      assert.ok(grants.objects.Account?.includes('viewAll'), 'View All on Account');
-      assert.ok(grants.objects.Contact?.includes('viewAll'), 'View All on Contact');
-    }
-  );
+  test('docs/permissions.md has a manual-grants table the emulator reads', () => {
+    const grants = parseManualGrants(readFileSync(docs, 'utf8'));
+    assert.ok(grants, 'the "Manual grants" section has rows');
+    for (const permission of ['ApiEnabled', 'ViewAllUsers'])
+      assert.ok(grants.userPermissions.includes(permission), permission);
+    assert.ok(grants.objects.Account?.includes('viewAll'), 'View All on Account');
+    assert.ok(grants.objects.Contact?.includes('viewAll'), 'View All on Contact');
+  });
 
-  test(
-    'the emulator runs on force-app and grants every field of the runner-written objects',
-    { skip: !existsSync(permissionSet) && 'TalentLMS_Integration.permissionset-meta.xml not written yet' },
-    async () => {
-      let sf: SalesforceEmulator | undefined;
-      try {
-        sf = await startSalesforceEmulator();
-        assert.equal(
-          sf.permissions.source,
-          'permissionSet',
-          'the shipped permission set is the default source'
-        );
-        const conn = await connect(sf);
-        const writable = [
-          'Learner__c',
-          'UserCourse__c',
-          'SyncRun__c',
-          'SyncIssue__c',
-          'SyncState__c',
-          'SyncLock__c'
-        ];
-        for (const name of writable) {
-          const object = sf.schema.object(`tlms__${name}`);
-          assert.ok(object, `${name} is in force-app`);
-          const visible = await fieldNames(conn, object.name);
-          const hidden: string[] = object.fields.filter((f) => !visible.includes(f.name)).map((f) => f.name);
-          assert.deepEqual(hidden, [], `${name}: every field readable by the integration user`);
-        }
-        const settings = (await conn.sobject('tlms__ConnectorSettings__c').describe()) as unknown as {
-          createable: boolean;
-          queryable: boolean;
-        };
-        assert.deepEqual(
-          [settings.queryable, settings.createable],
-          [true, false],
-          'settings are read-only for the runner'
-        );
-      } finally {
-        await sf?.close();
+  test('the emulator runs on force-app and grants every field of the runner-written objects', async () => {
+    let sf: SalesforceEmulator | undefined;
+    try {
+      sf = await startSalesforceEmulator();
+      assert.equal(
+        sf.permissions.source,
+        'permissionSet',
+        'the shipped permission set is the default source'
+      );
+      const conn = await connect(sf);
+      const writable = [
+        'Learner__c',
+        'UserCourse__c',
+        'SyncRun__c',
+        'SyncIssue__c',
+        'SyncState__c',
+        'SyncLock__c'
+      ];
+      for (const name of writable) {
+        const object = sf.schema.object(`tlms__${name}`);
+        assert.ok(object, `${name} is in force-app`);
+        const visible = await fieldNames(conn, object.name);
+        const hidden: string[] = object.fields.filter((f) => !visible.includes(f.name)).map((f) => f.name);
+        assert.deepEqual(hidden, [], `${name}: every field readable by the integration user`);
       }
+      const settings = (await conn.sobject('tlms__ConnectorSettings__c').describe()) as unknown as {
+        createable: boolean;
+        queryable: boolean;
+      };
+      assert.deepEqual(
+        [settings.queryable, settings.createable],
+        [true, false],
+        'settings are read-only for the runner'
+      );
+    } finally {
+      await sf?.close();
     }
-  );
+  });
 });

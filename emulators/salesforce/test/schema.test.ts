@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { REPO_ROOT } from '..';
 import { isLongText, loadSchema, namespacer } from '../schema';
@@ -112,46 +110,40 @@ describe('schema from force-app metadata', () => {
 });
 
 describe('the package objects in force-app', () => {
-  const objectsDir = join(REPO_ROOT, 'force-app', 'main', 'default', 'objects');
-
-  test(
-    'load with the agreed names, external ids and picklists',
-    { skip: !existsSync(objectsDir) && 'force-app objects not written yet' },
-    () => {
-      const schema = loadSchema({ namespace: 'tlms', projectRoot: REPO_ROOT });
-      const keyed: Array<[string, string]> = [
-        ['UserCourse__c', 'ExternalKey__c'],
-        ['ContactCourse__c', 'ExternalKey__c'],
-        ['UserCertificate__c', 'ExternalKey__c'],
-        ['ContactCertificate__c', 'ExternalKey__c'],
-        ['UserBadge__c', 'ExternalKey__c'],
-        ['ContactBadge__c', 'ExternalKey__c'],
-        ['Learner__c', 'SalesforceId__c'],
-        ['Learner__c', 'TalentLmsUserId__c'],
-        ['SyncRun__c', 'RunId__c'],
-        ['SyncIssue__c', 'IssueKey__c'],
-        ['SyncState__c', 'StateKey__c'],
-        ['SyncLock__c', 'LockKey__c'],
-        ['TalentLmsCatalog__c', 'CatalogKey__c'],
-        ['ConnectorSettings__c', 'SettingsKey__c']
-      ];
-      for (const [object, field] of keyed) {
-        const def = schema.object(`tlms__${object}`);
-        assert.ok(def, `${object} exists`);
-        const key = def.byName.get(`tlms__${field}`.toLowerCase());
-        assert.deepEqual(
-          [key?.externalId, key?.unique],
-          [true, true],
-          `${object}.${field} is a unique external id`
-        );
-      }
-      const status = schema.object('tlms__UserCourse__c')?.byName.get('tlms__status__c');
-      assert.equal(status?.restrictedPicklist, false, 'course status is an unrestricted picklist');
-      const state = schema.object('tlms__Learner__c')?.byName.get('tlms__state__c');
-      assert.equal(state?.restrictedPicklist, true);
-      assert.ok(state?.picklistValues.some((p) => p.value === 'NeedsReview'));
-      const learnerLookup = schema.object('tlms__UserCourse__c')?.byName.get('tlms__learner__c');
-      assert.equal(learnerLookup?.relationshipName, 'tlms__Learner__r');
+  test('load with the agreed names, external ids and picklists', () => {
+    const schema = loadSchema({ namespace: 'tlms', projectRoot: REPO_ROOT });
+    const keyed: Array<[string, string]> = [
+      ['UserCourse__c', 'ExternalKey__c'],
+      ['ContactCourse__c', 'ExternalKey__c'],
+      ['UserCertificate__c', 'ExternalKey__c'],
+      ['ContactCertificate__c', 'ExternalKey__c'],
+      ['UserBadge__c', 'ExternalKey__c'],
+      ['ContactBadge__c', 'ExternalKey__c'],
+      ['Learner__c', 'SalesforceId__c'],
+      ['Learner__c', 'TalentLmsUserId__c'],
+      ['SyncRun__c', 'RunId__c'],
+      ['SyncIssue__c', 'IssueKey__c'],
+      ['SyncState__c', 'StateKey__c'],
+      ['SyncLock__c', 'LockKey__c'],
+      ['TalentLmsCatalog__c', 'CatalogKey__c'],
+      ['ConnectorSettings__c', 'SettingsKey__c']
+    ];
+    for (const [object, field] of keyed) {
+      const def = schema.object(`tlms__${object}`);
+      assert.ok(def, `${object} exists`);
+      const key = def.byName.get(`tlms__${field}`.toLowerCase());
+      assert.deepEqual(
+        [key?.externalId, key?.unique],
+        [true, true],
+        `${object}.${field} is a unique external id`
+      );
     }
-  );
+    const status = schema.object('tlms__UserCourse__c')?.byName.get('tlms__status__c');
+    assert.equal(status?.restrictedPicklist, false, 'course status is an unrestricted picklist');
+    const state = schema.object('tlms__Learner__c')?.byName.get('tlms__state__c');
+    assert.equal(state?.restrictedPicklist, true);
+    assert.ok(state?.picklistValues.some((p) => p.value === 'NeedsReview'));
+    const learnerLookup = schema.object('tlms__UserCourse__c')?.byName.get('tlms__learner__c');
+    assert.equal(learnerLookup?.relationshipName, 'tlms__Learner__r');
+  });
 });
