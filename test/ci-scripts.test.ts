@@ -38,7 +38,12 @@ const passing = (coverage: string) => ({
       { FullName: 'CourseService_Tests.readsCourses', Outcome: 'Pass' },
       { FullName: 'CourseService_Tests.rejectsStrangers', Outcome: 'Pass' }
     ],
-    coverage: { coverage: [{ name: 'CourseService', coveredPercent: 80, totalCovered: 8, totalLines: 10 }] }
+    coverage: {
+      coverage: [
+        { name: 'CourseService', coveredPercent: 95, totalCovered: 19, totalLines: 20 },
+        { name: 'CourseSelector', coveredPercent: 90, totalCovered: 9, totalLines: 10 }
+      ]
+    }
   }
 });
 
@@ -53,7 +58,21 @@ describe('scripts/check-apex-coverage.mjs', () => {
     const run = gate(passing('89%'));
     assert.equal(run.status, 1);
     assert.match(run.stdout, /org-wide coverage 89% is under 90%/);
-    assert.match(run.stdout, /least covered: CourseService 80% \(8\/10 lines\)/);
+    assert.match(run.stdout, /least covered: CourseSelector 90% \(9\/10 lines\)/);
+  });
+
+  it('fails when one class is under 90%, whatever the org-wide figure', () => {
+    const result = passing('96%');
+    result.result.coverage.coverage[1] = {
+      name: 'CourseSelector',
+      coveredPercent: 80,
+      totalCovered: 8,
+      totalLines: 10
+    };
+    const run = gate(result);
+    assert.equal(run.status, 1, run.stdout);
+    assert.match(run.stdout, /class CourseSelector is covered 80% \(8\/10 lines\), under 90%/);
+    assert.doesNotMatch(run.stdout, /class CourseService/, 'a class at 95% is not named');
   });
 
   it('fails when a test fails, whatever the coverage', () => {
@@ -79,6 +98,7 @@ describe('scripts/check-apex-coverage.mjs', () => {
 
   it('honours --min', () => {
     assert.equal(gate(passing('80%'), '--min', '75').status, 0);
+    assert.equal(gate(passing('92%'), '--min', '92').status, 1, 'CourseSelector at 90% is under 92%');
   });
 });
 

@@ -7,8 +7,8 @@ import type { Phase } from '../src/engine/phase';
 import { cli, startWorld, type World } from './support/world';
 
 /**
- * Secrets never appear in logs, errors, --json output or records: every command runs (debug logging on,
- * successes and failures, the config file path too), and all output plus every record in the Salesforce
+ * Secrets never appear in logs, errors, --json output or records: every command runs (check, run, plan,
+ * daemon, rebind; debug logging on, successes and failures, the config file path and access-token mode too), and all output plus every record in the Salesforce
  * emulator is scanned for the configured secrets and for any Salesforce access token.
  */
 describe('secrets never leak', () => {
@@ -45,6 +45,24 @@ describe('secrets never leak', () => {
     const file = join(dir, 'config.json');
     writeFileSync(file, JSON.stringify(world.env));
     chmodSync(file, 0o600);
+    // Access-token mode (scratch-org CI): a token as `sf org display --json` prints it.
+    const tokenResponse = await fetch(`${world.sf.instanceUrl}/services/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: world.sf.clientId,
+        client_secret: world.sf.clientSecret
+      })
+    });
+    const { access_token: accessToken } = (await tokenResponse.json()) as { access_token: string };
+    assert.ok(accessToken, 'the emulator issued a token for access-token mode');
+    const tokenMode = {
+      ...debug,
+      TLMS_SF_ACCESS_TOKEN: accessToken,
+      TLMS_SF_CLIENT_ID: undefined,
+      TLMS_SF_CLIENT_SECRET: undefined
+    };
     const runs: [string[], Record<string, string | undefined>, Phase[]][] = [
       [['check'], debug, []],
       [['check', '--json'], debug, []],
@@ -58,7 +76,11 @@ describe('secrets never leak', () => {
       ],
       [['run', '--json'], { ...debug, TLMS_SF_INSTANCE_URL: 'https://login.salesforce.com' }, []],
       [['run', '--json'], { ...debug, TLMS_SF_CLIENT_ID: 'unknown-client' }, []],
-      [['check', '--json'], { ...debug, TLMS_BASE_URL: 'http://127.0.0.1:9' }, []]
+      [['check', '--json'], { ...debug, TLMS_BASE_URL: 'http://127.0.0.1:9' }, []],
+      [['run', '--json'], tokenMode, [noisy]],
+      [['daemon', '--json', '--interval', '1s', '--runs', '1'], debug, [noisy]],
+      // Last: it unbinds the org, which the runs above need.
+      [['rebind', '--json', '--yes'], debug, []]
     ];
     for (const [args, env, phases] of runs) {
       const result = await cli(world, args, { env, phases });
@@ -81,5 +103,7 @@ describe('secrets never leak', () => {
     }
     const token = new RegExp(`${world.sf.organizationId.slice(0, 15)}![A-Za-z0-9_-]{20,}`);
     assert.doesNotMatch(haystack, token, 'an access token appears in the output or records');
+    assert.equal(haystack.includes(accessToken), false, 'the access-token mode token appears');
+    assert.match(haystack, /^rebind --json --yes$/m, 'rebind ran and was scanned');
   });
 });
