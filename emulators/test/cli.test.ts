@@ -20,6 +20,7 @@ function startCli(args: string[]): {
   firstLine: Promise<string>;
   exit: Promise<number | null>;
   stderr: () => string;
+  stdout: () => string;
 } {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
@@ -41,7 +42,7 @@ function startCli(args: string[]): {
     child.on('exit', () => reject(new Error(`exited before a line; stderr:\n${stderr}`)));
   });
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, firstLine, exit, stderr: () => stderr };
+  return { child, firstLine, exit, stderr: () => stderr, stdout: () => stdout };
 }
 
 function validator() {
@@ -127,6 +128,11 @@ describe('npm run -s emulators (child process)', () => {
         const stopMs = Number(process.hrtime.bigint() - stopAt) / 1e6;
         assert.equal(code, 0, cli.stderr());
         assert.ok(stopMs < 2000, `stopped in ${Math.round(stopMs)} ms`);
+        const lines = cli
+          .stdout()
+          .split('\n')
+          .filter((text) => text !== '');
+        assert.equal(lines.length, 1, `stdout holds the ready line only, up to the exit: ${cli.stdout()}`);
       }
     }
   );
