@@ -20,6 +20,8 @@ module.exports = {
     '^test-utils$': '<rootDir>/config/jest/testUtils.js'
   },
   setupFilesAfterEnv: ['<rootDir>/config/jest/setup.js'],
+  // An accessibility check (sa11y/axe) per state takes seconds on a busy 2-core machine; 5 s flaked there.
+  testTimeout: 20000,
   testPathIgnorePatterns: ['/node_modules/', '/.localdevserver/'],
   modulePathIgnorePatterns: ['<rootDir>/.localdevserver']
 };
