@@ -43,6 +43,26 @@ function deepQuery(root, selector) {
   return deepQueryAll(root, selector)[0] || null;
 }
 
+/**
+ * The text a reader sees in `node`, across the shadow trees of the components it renders. The Jest stubs of
+ * `lightning-formatted-*` render nothing, so each stands in as its `value`: a missing space between a label and
+ * a formatted date then shows in the string ("Last successful run 2026-11-25T08:00:00.000Z").
+ */
+function renderedText(node) {
+  if (node.nodeType === Node.TEXT_NODE) {
+    return node.textContent;
+  }
+  if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) {
+    return '';
+  }
+  if (node.tagName && node.tagName.toLowerCase().startsWith('lightning-formatted-')) {
+    return node.value === undefined || node.value === null ? '' : String(node.value);
+  }
+  const assigned = node.tagName === 'SLOT' ? node.assignedNodes({ flatten: true }) : [];
+  const children = assigned.length ? assigned : (node.shadowRoot || node).childNodes;
+  return Array.from(children, renderedText).join('');
+}
+
 /** The config the component's wire currently holds (getLastConfig() is reset when the wire connects). */
 function currentConfig(adapter) {
   let config;
@@ -72,5 +92,6 @@ module.exports = {
   flushPromises,
   mount,
   refreshApexMock,
+  renderedText,
   resetDom
 };

@@ -33,6 +33,30 @@ function percent(used: unknown, limit: unknown): number | null {
   return Math.min(100, Math.round((u * 1000) / l) / 10);
 }
 
+/** The runner's exclusion reason codes and their labels (SyncHealthService.exclusionReasonLabels). */
+const EXCLUSION_REASON_LABELS: Record<string, string> = {
+  deleted: 'SyncHealth_Reason_Deleted',
+  merged: 'SyncHealth_Reason_Merged',
+  inactive: 'SyncHealth_Reason_Inactive',
+  userType: 'SyncHealth_Reason_UserType',
+  runAsUser: 'SyncHealth_Reason_RunAsUser',
+  personAccount: 'SyncHealth_Reason_PersonAccount',
+  filter: 'SyncHealth_Reason_Filter',
+  populationDisabled: 'SyncHealth_Reason_PopulationDisabled',
+  unknown: 'SyncHealth_Reason_Unknown',
+  noEmail: 'SyncHealth_Reason_NoEmail',
+  sameEmailAsUser: 'SyncHealth_Reason_SameEmailAsUser'
+};
+
+/** SyncHealthService.exclusionReasonText: a known code as its label, any other inside a generic sentence. */
+export function exclusionReasonText(context: ApexContext, code: unknown): string | null {
+  if (typeof code !== 'string' || code.trim() === '') return null;
+  const label = Object.hasOwn(EXCLUSION_REASON_LABELS, code) ? EXCLUSION_REASON_LABELS[code] : undefined;
+  return label
+    ? context.labels.get(label)
+    : context.labels.get('SyncHealth_Reason_Other').replace('{0}', () => code);
+}
+
 function runRow(run: SRecord): Dto {
   const orZero = (value: unknown) => integer(value) ?? 0;
   return compact({
@@ -157,7 +181,9 @@ async function notSynced(
         name: learner.Name,
         email: learner.Email__c,
         state: learner.State__c,
-        reason: learner.StateMessage__c ? learner.StateMessage__c : learner.ExclusionReason__c,
+        reason: learner.StateMessage__c
+          ? learner.StateMessage__c
+          : exclusionReasonText(context, learner.ExclusionReason__c),
         lastProvisionedAt: instant(learner.LastProvisionedAt__c),
         personId: learner.User__c ?? learner.Contact__c,
         personObject: learner.User__c ? 'User' : learner.Contact__c ? 'Contact' : null

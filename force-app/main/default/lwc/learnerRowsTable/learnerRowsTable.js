@@ -44,21 +44,27 @@ export default class LearnerRowsTable extends LightningElement {
     if (this.showManager) {
       columns.push({ label: LABELS.columnManager, fieldName: 'managerName', sortable: true });
     }
+    // Figures never need the wrap/clip header menu: without it their headers ("Courses assigned", "Average
+    // completion") have room, and wrap-table-header lets any that still do not fit take a second line.
+    const figure = (label, fieldName, type = 'number') => ({
+      label,
+      fieldName,
+      type,
+      sortable: true,
+      hideDefaultActions: true
+    });
     columns.push(
       { label: LABELS.columnSynced, fieldName: 'syncText', sortable: true },
-      { label: LABELS.figureCoursesAssigned, fieldName: 'coursesAssigned', type: 'number', sortable: true },
-      { label: LABELS.figureCoursesCompleted, fieldName: 'coursesCompleted', type: 'number', sortable: true },
-      { label: LABELS.figureCoursesOverdue, fieldName: 'coursesOverdue', type: 'number', sortable: true },
-      { label: LABELS.figureCertificates, fieldName: 'certificates', type: 'number', sortable: true },
-      { label: LABELS.figureBadges, fieldName: 'badges', type: 'number', sortable: true },
+      figure(LABELS.figureCoursesAssigned, 'coursesAssigned'),
+      figure(LABELS.figureCoursesCompleted, 'coursesCompleted'),
+      figure(LABELS.figureCoursesOverdue, 'coursesOverdue'),
+      figure(LABELS.figureCertificates, 'certificates'),
+      figure(LABELS.figureBadges, 'badges'),
       {
-        label: LABELS.figureAverageCompletion,
-        fieldName: 'completion',
-        type: 'percent',
-        sortable: true,
+        ...figure(LABELS.figureAverageCompletion, 'completion', 'percent'),
         typeAttributes: { maximumFractionDigits: 0 }
       },
-      { label: LABELS.figureLastActivity, fieldName: 'lastActivityOn', type: 'date-local', sortable: true }
+      figure(LABELS.figureLastActivity, 'lastActivityOn', 'date-local')
     );
     return columns;
   }

@@ -8,21 +8,30 @@ export default class SettingsHistory extends LightningElement {
   @api history;
 
   labels = LABELS;
+  /** A JS string: the template compiler would drop the spaces of a literal " · " next to an element. */
+  separator = ' · ';
 
   get hasHistory() {
     return Array.isArray(this.history) && this.history.length > 0;
   }
 
   get rows() {
-    return (this.history || []).map((change) => ({
-      key: change.id || change.name,
-      action: LABELS[`history_${change.action}`] || change.action,
-      changedAt: change.changedAt,
-      changedBy: change.changedBy,
-      versions: formatLabel(LABELS.historyVersions, change.versionBefore ?? '—', change.versionAfter ?? '—'),
-      summary: change.summary,
-      beforeJson: change.beforeJson || LABELS.historyNothing,
-      afterJson: change.afterJson || LABELS.historyNothing
-    }));
+    return (this.history || []).map((change) => {
+      const versions = formatLabel(
+        LABELS.historyVersions,
+        change.versionBefore ?? '—',
+        change.versionAfter ?? '—'
+      );
+      return {
+        key: change.id || change.name,
+        action: LABELS[`history_${change.action}`] || change.action,
+        changedAt: change.changedAt,
+        // Who and which versions, after the time: one JS string, so its spaces survive the template compiler.
+        byAndVersions: `${this.separator}${change.changedBy ?? ''}${this.separator}${versions}`,
+        summary: change.summary,
+        beforeJson: change.beforeJson || LABELS.historyNothing,
+        afterJson: change.afterJson || LABELS.historyNothing
+      };
+    });
   }
 }

@@ -39,4 +39,10 @@ export default class SetupConnection extends LightningElement {
   get catalog() {
     return this.connection ? this.connection.catalog : null;
   }
+
+  /** " · Premium" after the publication date; a JS string so the template cannot lose its spaces. */
+  get catalogPlan() {
+    const plan = this.catalog && this.catalog.planName;
+    return plan ? ` · ${plan}` : '';
+  }
 }

@@ -103,6 +103,7 @@ import lastJobLabel from '@salesforce/label/c.Setup_Perm_LastJob';
 import lastRunLabel from '@salesforce/label/c.Setup_LastRun';
 import lastSeenLabel from '@salesforce/label/c.SyncHealth_LastSeen';
 import lastSuccessfulRunLabel from '@salesforce/label/c.Setup_LastSuccessfulRun';
+import lastSuccessfulRunAtLabel from '@salesforce/label/c.SyncHealth_LastSuccessfulRunAt';
 import learningBadgesLabel from '@salesforce/label/c.Setup_Opt_Badges';
 import learningCertificatesLabel from '@salesforce/label/c.Setup_Opt_Certificates';
 import learningCoursesLabel from '@salesforce/label/c.Setup_Opt_Courses';
@@ -355,6 +356,7 @@ const LABELS = {
   lastRun: lastRunLabel,
   lastSeen: lastSeenLabel,
   lastSuccessfulRun: lastSuccessfulRunLabel,
+  lastSuccessfulRunAt: lastSuccessfulRunAtLabel,
   learningBadges: learningBadgesLabel,
   learningCertificates: learningCertificatesLabel,
   learningCourses: learningCoursesLabel,

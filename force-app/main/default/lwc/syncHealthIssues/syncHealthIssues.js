@@ -10,6 +10,8 @@ export default class SyncHealthIssues extends LightningElement {
   @api busy = false;
 
   labels = LABELS;
+  /** A JS string: the template compiler would drop the spaces of a literal " · " next to an element. */
+  separator = ' · ';
 
   get hasGroups() {
     return Array.isArray(this.groups) && this.groups.length > 0;

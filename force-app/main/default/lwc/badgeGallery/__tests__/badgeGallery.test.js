@@ -24,6 +24,12 @@ describe('c-badge-gallery', () => {
     expect(images).toHaveLength(2);
     expect(images[0].getAttribute('src')).toBe(LEARNING.badges[0].imageUrl);
     expect(images[0].getAttribute('alt')).toBe('Activity Newbie');
+    const name = element.shadowRoot.querySelector('.badge-name');
+    expect(name.textContent).toBe('Activity Newbie');
+    expect(name.getAttribute('title')).toBe('Activity Newbie');
+    // Long names wrap to two lines in the narrow tile instead of being cut to one.
+    expect(name.classList).toContain('slds-line-clamp_x-small');
+    expect(name.classList).not.toContain('slds-truncate');
     await expect(element).toBeAccessible();
   });
 

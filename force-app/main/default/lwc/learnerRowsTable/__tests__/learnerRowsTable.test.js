@@ -25,6 +25,19 @@ describe('c-learner-rows-table', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('lets long headers wrap instead of cutting them off', () => {
+    const element = render({ rows: TEAM.members });
+    expect(datatable(element).wrapTableHeader).toBe('all');
+    const columns = datatable(element).columns;
+    const byField = (fieldName) => columns.find((column) => column.fieldName === fieldName);
+    expect(byField('coursesAssigned').hideDefaultActions).toBe(true);
+    expect(byField('completion')).toMatchObject({
+      type: 'percent',
+      hideDefaultActions: true,
+      typeAttributes: { maximumFractionDigits: 0 }
+    });
+  });
+
   it('adds the manager column for indirect reports only', () => {
     const direct = render({ rows: TEAM.members });
     expect(datatable(direct).columns.map((column) => column.fieldName)).not.toContain('managerName');

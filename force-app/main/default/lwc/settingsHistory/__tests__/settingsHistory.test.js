@@ -1,5 +1,5 @@
 import SettingsHistory from 'c/settingsHistory';
-import { mount, resetDom } from 'test-utils';
+import { mount, renderedText, resetDom } from 'test-utils';
 
 const STATE = require('../../setupTab/__tests__/data/getSettingsState.json');
 
@@ -16,7 +16,9 @@ describe('c-settings-history', () => {
     const changes = element.shadowRoot.querySelectorAll('li.change');
     expect(changes).toHaveLength(2);
     expect(changes[0].querySelector('strong').textContent).toBe('c.Setup_History_Save');
-    expect(changes[0].textContent).toContain('Ada Admin');
+    expect(renderedText(changes[0].querySelector('.when')).trim()).toBe(
+      'c.Setup_History_Save · 2026-11-25T09:40:00.000Z · Ada Admin · c.Setup_History_Versions'
+    );
     expect(changes[0].querySelector('.summary').textContent).toContain('users.enabled');
     expect(changes[0].querySelector('.after').textContent).toContain('"enabled":true');
     expect(changes[1].querySelector('.before').textContent).toBe('c.Setup_History_Nothing');

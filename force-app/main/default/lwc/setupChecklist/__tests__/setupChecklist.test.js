@@ -1,5 +1,7 @@
 import SetupChecklist from 'c/setupChecklist';
-import { mount, resetDom } from 'test-utils';
+import { mount, renderedText, resetDom } from 'test-utils';
+
+jest.mock('@salesforce/label/c.Setup_Perm_NextRun', () => ({ default: 'Next run: {0}' }), { virtual: true });
 
 const CHECKLIST = require('../../setupTab/__tests__/data/getChecklist.json');
 const SCHEDULED = require('../../setupTab/__tests__/data/schedulePermissionSync.json');
@@ -42,6 +44,7 @@ describe('c-setup-checklist', () => {
   it('shows the next run of the hourly job and stops it', async () => {
     const element = render(SCHEDULED);
     expect($(element, '.next-run c-timestamp').value).toBe('2026-11-25T11:15:00.000Z');
+    expect(renderedText($(element, '.next-run')).trim()).toBe('Next run: 2026-11-25T11:15:00.000Z');
     const schedule = jest.fn();
     element.addEventListener('schedule', schedule);
     $(element, 'lightning-button.stop').click();

@@ -1,5 +1,13 @@
 import SetupConnection from 'c/setupConnection';
-import { mount, resetDom } from 'test-utils';
+import { mount, renderedText, resetDom } from 'test-utils';
+
+jest.mock(
+  '@salesforce/label/c.Setup_CatalogPublished',
+  () => ({ default: 'TalentLMS catalog published {0}' }),
+  {
+    virtual: true
+  }
+);
 
 const CONNECTION = require('../../setupTab/__tests__/data/getConnection.json');
 const MISMATCH = require('../../setupTab/__tests__/data/getConnection.mismatch.json');
@@ -22,7 +30,9 @@ describe('c-setup-connection', () => {
     expect($(element, '.runner-version').textContent).toBe('0.1.0');
     expect($(element, '.mismatch')).toBeNull();
     expect($(element, '.binding').textContent).toContain('c.Setup_RebindHelp');
-    expect($(element, '.catalog')).not.toBeNull();
+    expect(renderedText($(element, '.catalog')).trim()).toBe(
+      'TalentLMS catalog published 2026-11-25T09:00:00.000Z · Premium'
+    );
     expect(element.shadowRoot.textContent).not.toMatch(/api[_ ]?key|password|consumer secret/i);
     await expect(element).toBeAccessible();
   });

@@ -10,7 +10,7 @@ import getChecklist from '@salesforce/apex/SetupController.getChecklist';
 import assignPermissionSets from '@salesforce/apex/SetupController.assignPermissionSets';
 import schedulePermissionSync from '@salesforce/apex/SetupController.schedulePermissionSync';
 import getFieldOptions from '@salesforce/apex/SetupController.getFieldOptions';
-import { flushPromises, mount, resetDom } from 'test-utils';
+import { flushPromises, mount, renderedText, resetDom } from 'test-utils';
 
 const WAITING = require('./data/getSettingsState.json');
 const READY = require('./data/getSettingsState.ready.json');
@@ -24,6 +24,11 @@ const CHECKLIST = require('./data/getChecklist.json');
 const SCHEDULED = require('./data/schedulePermissionSync.json');
 const FIELDS = require('../../settingsPopulation/__tests__/data/getFieldOptions.json');
 
+jest.mock(
+  '@salesforce/label/c.Setup_WaitingForRunner',
+  () => ({ default: 'Waiting for the runner (last run: {0}).' }),
+  { virtual: true }
+);
 jest.mock('@salesforce/apex/SetupController.getSettingsState', () => ({ default: jest.fn() }), {
   virtual: true
 });
@@ -100,7 +105,9 @@ describe('c-setup-tab', () => {
     expect($(element, 'c-settings-options').settings.learning.courses).toBe(true);
     expect($(element, 'c-settings-history').history).toHaveLength(2);
     expect($(element, 'c-setup-checklist').checklist).toEqual(CHECKLIST);
-    expect($(element, '.waiting').textContent).toContain('c.Setup_WaitingForRunner');
+    expect(renderedText($(element, '.waiting')).trim()).toBe(
+      'Waiting for the runner (last run: 2026-11-25T09:00:00.000Z).'
+    );
     expect(element.shadowRoot.querySelectorAll('.changes li')).toHaveLength(3);
     expect($(element, 'lightning-button.activate').disabled).toBe(true);
     expect($(element, 'lightning-button.preview').disabled).toBe(true);

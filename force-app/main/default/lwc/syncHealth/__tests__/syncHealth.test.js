@@ -3,13 +3,18 @@ import SyncHealth from 'c/syncHealth';
 import getHealth from '@salesforce/apex/SyncHealthController.getHealth';
 import resolveIssue from '@salesforce/apex/SyncHealthController.resolveIssue';
 import requestFullReconciliation from '@salesforce/apex/SyncHealthController.requestFullReconciliation';
-import { flushPromises, mount, resetDom } from 'test-utils';
+import { flushPromises, mount, renderedText, resetDom } from 'test-utils';
 
 const HEALTH = require('./data/getHealth.json');
 const EMPTY = require('./data/getHealth.empty.json');
 const RESOLVED = require('./data/resolveIssue.json');
 const REQUESTED = require('./data/requestFullReconciliation.json');
 
+jest.mock(
+  '@salesforce/label/c.SyncHealth_LastSuccessfulRunAt',
+  () => ({ default: 'Last successful run {0}' }),
+  { virtual: true }
+);
 jest.mock('@salesforce/apex/SyncHealthController.getHealth', () => ({ default: jest.fn() }), {
   virtual: true
 });
@@ -58,6 +63,9 @@ describe('c-sync-health', () => {
     expect($(element, 'c-sync-health-runs').runs).toHaveLength(30);
     expect($(element, 'c-sync-health-issues').groups).toHaveLength(2);
     expect($(element, 'c-sync-health-people').page.total).toBe(2);
+    expect(renderedText($(element, '.last-success')).trim()).toBe(
+      'Last successful run 2026-11-25T08:00:00.000Z'
+    );
     expect($(element, 'lightning-button.reconcile').disabled).toBe(false);
     await expect(element).toBeAccessible();
   });

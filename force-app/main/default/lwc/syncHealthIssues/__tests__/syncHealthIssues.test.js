@@ -1,5 +1,13 @@
 import SyncHealthIssues from 'c/syncHealthIssues';
-import { mount, resetDom } from 'test-utils';
+import { mount, renderedText, resetDom } from 'test-utils';
+
+jest.mock('@salesforce/label/c.SyncHealth_IssueCounts', () => ({ default: '{0} open, seen {1} times' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.SyncHealth_FirstSeen', () => ({ default: 'first seen {0}' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.SyncHealth_LastSeen', () => ({ default: 'last seen {0}' }), { virtual: true });
 
 const HEALTH = require('../../syncHealth/__tests__/data/getHealth.json');
 
@@ -17,6 +25,9 @@ describe('c-sync-health-issues', () => {
     expect(groups).toHaveLength(2);
     expect(groups[0].querySelector('.code').textContent).toBe('DUPLICATE_EMAIL');
     expect(groups[0].querySelector('.hint').textContent).toContain('own e-mail');
+    expect(renderedText(groups[0].querySelector('.seen')).trim()).toBe(
+      '2 open, seen 4 times · first seen 2026-11-23T09:00:00.000Z · last seen 2026-11-25T09:00:00.000Z'
+    );
     const issues = groups[0].querySelectorAll('li.issue');
     expect(issues).toHaveLength(2);
     expect(issues[0].querySelector('a').getAttribute('href')).toBe(

@@ -1,5 +1,5 @@
 import Timestamp from 'c/timestamp';
-import { mount, resetDom } from 'test-utils';
+import { mount, renderedText, resetDom } from 'test-utils';
 
 const formatted = (element) => element.shadowRoot.querySelector('lightning-formatted-date-time');
 
@@ -25,5 +25,21 @@ describe('c-timestamp', () => {
     expect([date.year, date.hour, date.minute]).toEqual(['numeric', undefined, undefined]);
     const recent = formatted(mount('c-timestamp', Timestamp, { value: 0, format: 'recent' }));
     expect([recent.year, recent.month, recent.hour]).toEqual([undefined, 'short', '2-digit']);
+  });
+
+  it('keeps the spaces of a label around the date', async () => {
+    const element = mount('c-timestamp', Timestamp, {
+      value: '2026-11-25T11:15:00.000Z',
+      label: 'Waiting for the runner (last run: {0}).'
+    });
+    expect(renderedText(element)).toBe('Waiting for the runner (last run: 2026-11-25T11:15:00.000Z).');
+    await expect(element).toBeAccessible();
+  });
+
+  it('puts a space after a label without a placeholder and shows only the date without a label', () => {
+    const labelled = mount('c-timestamp', Timestamp, { value: 0, label: 'Next run:' });
+    expect(renderedText(labelled)).toBe('Next run: 0');
+    const bare = mount('c-timestamp', Timestamp, { value: '2026-11-25T11:15:00.000Z' });
+    expect(renderedText(bare)).toBe('2026-11-25T11:15:00.000Z');
   });
 });
