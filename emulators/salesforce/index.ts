@@ -9,7 +9,7 @@ import { EmulatorStore } from './emulatorStore';
 import { IdFactory } from './ids';
 import { ApiUsage } from './limits';
 import { TokenService } from './oauth';
-import { publishPermissions, seedOrg } from './org';
+import { packagedPermissionSets, publishPermissions, seedOrg } from './org';
 import { Permissions, type PermissionOptions } from './permissions';
 import { BulkJobs } from './rest/bulk2';
 import { loadSchema, type Schema } from './schema';
@@ -120,7 +120,8 @@ export async function startSalesforceEmulator(
   });
   runAsUserId = org.runAsUserId;
   let permissions = new Permissions(schema, options.permissions ?? {}, projectRoot);
-  publishPermissions(store, schema, permissions, org);
+  const packaged = packagedPermissionSets(projectRoot);
+  publishPermissions(store, schema, permissions, org, packaged);
 
   const usage = new ApiUsage(clock, options.dailyRequestLimit ?? 15000);
   const ctx: EmulatorContext = {
@@ -190,7 +191,7 @@ export async function startSalesforceEmulator(
       permissions = new Permissions(schema, next, projectRoot);
       ctx.permissions = permissions;
       ctx.writer = new Writer(store, schema, permissions);
-      publishPermissions(store, schema, permissions, org);
+      publishPermissions(store, schema, permissions, org, packaged);
     },
     close: () => server.close()
   };

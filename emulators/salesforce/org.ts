@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Permissions } from './permissions';
 import type { FieldDef, Schema } from './schema';
 import type { Store } from './store';
@@ -60,21 +62,74 @@ export function seedOrg(store: Store, identity: OrgIdentity): SeededOrg {
   return { runAsUserId: user.Id as string, profileId: profile.Id as string };
 }
 
-/** (Re)writes the permission rows from the model; earlier rows are removed for good. */
+/** A permission set the package ships (force-app/main/default/permissionsets). */
+export interface PackagedPermissionSet {
+  name: string;
+  label: string;
+}
+
+/** The package's permission sets, as an org where it is installed lists them (name and label). */
+export function packagedPermissionSets(projectRoot: string): PackagedPermissionSet[] {
+  const dir = join(projectRoot, 'force-app', 'main', 'default', 'permissionsets');
+  const suffix = '.permissionset-meta.xml';
+  return (existsSync(dir) ? readdirSync(dir) : [])
+    .filter((file) => file.endsWith(suffix))
+    .sort()
+    .map((file) => {
+      const name = file.slice(0, -suffix.length);
+      const label = /<label>([^<]*)<\/label>/.exec(readFileSync(join(dir, file), 'utf8'))?.[1];
+      return { name, label: label ?? name };
+    });
+}
+
+/**
+ * (Re)writes the run-as user's permission rows from the model; earlier rows of those sets are removed for good.
+ * The package's other permission sets (TalentLMS_Learner, _Manager, _Admin) exist as in an org where it is
+ * installed: published once, with no grant rows (nothing here reads them) and kept, with the assignments
+ * other users hold, when the run-as user's permissions are replaced.
+ */
 export function publishPermissions(
   store: Store,
   schema: Schema,
   permissions: Permissions,
-  org: SeededOrg
+  org: SeededOrg,
+  packaged: PackagedPermissionSet[] = []
 ): void {
-  for (const name of [
-    'FieldPermissions',
-    'ObjectPermissions',
-    'PermissionSetAssignment',
-    'PermissionSet',
-    'UserPermissionAccess'
-  ]) {
+  const namespacePrefix = schema.namespace || null;
+  const grantNames = new Set(permissions.grants.map((grant) => grant.name));
+  const kept = new Set(
+    packaged.filter((set) => !grantNames.has(set.name)).map((set) => `${namespacePrefix ?? ''}__${set.name}`)
+  );
+  const keyOf = (row: Record<string, unknown>) => `${String(row.NamespacePrefix ?? '')}__${String(row.Name)}`;
+  const republished = new Set(
+    store
+      .rows('PermissionSet')
+      .filter((row) => !kept.has(keyOf(row)))
+      .map((row) => row.Id as string)
+  );
+  for (const name of ['FieldPermissions', 'ObjectPermissions', 'UserPermissionAccess']) {
     for (const row of store.rows(name)) store.hardDelete(row.Id as string);
+  }
+  for (const row of store.rows('PermissionSetAssignment')) {
+    if (republished.has(row.PermissionSetId as string) || row.AssigneeId === org.runAsUserId)
+      store.hardDelete(row.Id as string);
+  }
+  for (const id of republished) store.hardDelete(id);
+  const existing = new Set(store.rows('PermissionSet').map(keyOf));
+  for (const set of packaged) {
+    const key = `${namespacePrefix ?? ''}__${set.name}`;
+    if (!kept.has(key) || existing.has(key)) continue;
+    store.insertOne(
+      'PermissionSet',
+      {
+        Name: set.name,
+        Label: set.label,
+        NamespacePrefix: namespacePrefix,
+        IsOwnedByProfile: false,
+        IsCustom: true
+      },
+      system
+    );
   }
   publishUserPermissionAccess(store, schema, permissions);
   const profileSet = store.insertOne(

@@ -13,6 +13,8 @@ import { parsePersonaManifest } from './personas';
 export interface Fixture {
   records: Record<string, SRecord[]>;
   manifest: PersonaManifest;
+  /** The runner's integration (run-as) user, whose name every SyncRun__c records. */
+  runAsUsername: string;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -93,7 +95,10 @@ export function builtInFixture(now: number): Fixture {
   const colleague = user(5, 'Edsger', 'Dijkstra', manager.Id, { Title: 'Engineer' });
   const peer = user(6, 'Barbara', 'Liskov', chief.Id, { Title: 'Sales Director' });
   const admin = user(7, 'Morgan', 'Admin', null, { Title: 'Salesforce Administrator' });
-  const integration = user(8, 'TalentLMS', 'Integration', null, { Title: 'Integration' });
+  const integration = user(8, 'TalentLMS', 'Integration', null, {
+    Title: 'Integration',
+    Username: 'talentlms.integration@acme-corp.example'
+  });
   // Enough people that the team (25 a page) and the account (50 a page) both have a second page.
   const extraReports = FIRST_NAMES.slice(0, 26).map((first, i) =>
     user(20 + i, first, LAST_NAMES[i % LAST_NAMES.length], manager.Id, { Title: 'Engineer' })
@@ -176,6 +181,7 @@ export function builtInFixture(now: number): Fixture {
     Count__c: count
   });
   return {
+    runAsUsername: integration.Username as string,
     records: {
       User: [chief, skip, manager, learner, colleague, peer, admin, integration, ...extraReports],
       Account: [account],
@@ -255,7 +261,7 @@ export function builtInFixture(now: number): Fixture {
         // People the connector could not sync, for Sync Health.
         notSynced(2, contacts[1], 'NeedsReview', 'Two contacts share andrew@northwind.example', null),
         notSynced(3, contacts[2], 'Error', 'TalentLMS refused the login: it is already taken', null),
-        notSynced(4, contacts[3], 'Excluded', null, 'OutsideFilter')
+        notSynced(4, contacts[3], 'Excluded', null, 'filter')
       ],
       SyncState__c: [
         {
@@ -290,7 +296,7 @@ export function builtInFixture(now: number): Fixture {
         TalentLmsQuotaUsed__c: 200 + n,
         TalentLmsQuotaLimit__c: 2000,
         RunnerVersion__c: '0.1.0',
-        RunAsUsername__c: 'talentlms.integration@acme-corp.example'
+        RunAsUsername__c: integration.Username as string
       })),
       SyncIssue__c: [
         issue(1, 'DUPLICATE_CONTACT_EMAIL', contacts[1], 'Two contacts share andrew@northwind.example', 6),

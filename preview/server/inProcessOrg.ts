@@ -3,6 +3,7 @@ import { startSalesforceEmulator, type SalesforceEmulator } from '../../emulator
 import type { SRecord } from './data/recordSource';
 import { EmulatorStoreSource } from './data/storeSource';
 import type { Fixture } from './fixture';
+import type { PersonaManifest } from './personas';
 
 /** Derived or read-only on the platform: the emulator computes them (Name of a User or Contact). */
 const DERIVED: Record<string, string[]> = { User: ['Name'], Contact: ['Name'] };
@@ -21,16 +22,40 @@ export async function startInProcessOrg(
   options: { clock?: Clock; namespace?: string } = {}
 ): Promise<{ emulator: SalesforceEmulator; source: EmulatorStoreSource }> {
   const namespace = options.namespace ?? 'tlms';
-  const emulator = await startSalesforceEmulator({ clock: options.clock, namespace });
+  // The fixture's integration user is the emulator's own run-as user (with its permission-set assignments).
+  const emulator = await startSalesforceEmulator({
+    clock: options.clock,
+    namespace,
+    runAsUsername: fixture.runAsUsername
+  });
   const objects = Object.keys(fixture.records).sort((a, b) => rank(a) - rank(b));
   for (const objectName of objects.filter((name) => !SKIPPED.has(name))) {
-    const rows = fixture.records[objectName].map((record) => withoutDerived(objectName, record));
+    const rows = fixture.records[objectName]
+      .filter((record) => !(objectName === 'User' && record.Username === fixture.runAsUsername))
+      .map((record) => withoutDerived(objectName, record));
     // The runner bound itself to this org: the binding names the emulator's Organization Id.
     if (objectName === 'SyncState__c')
       for (const row of rows) if (row.OrganizationId__c) row.OrganizationId__c = emulator.organizationId;
     emulator.store.insert(objectName, rows);
   }
+  assignPersonaPermissionSets(emulator, fixture.manifest);
   return { emulator, source: new EmulatorStoreSource(emulator.store, namespace) };
+}
+
+/** The personas hold their packaged permission sets in the org, as the admin who set it up assigned them. */
+function assignPersonaPermissionSets(emulator: SalesforceEmulator, manifest: PersonaManifest): void {
+  const setIds = new Map(
+    emulator.store
+      .all('PermissionSet')
+      .filter((set) => (set.NamespacePrefix ?? '') === emulator.namespace)
+      .map((set) => [String(set.Name), String(set.Id)])
+  );
+  const rows = manifest.personas.flatMap((persona) =>
+    persona.permissionSets
+      .filter((name) => setIds.has(name))
+      .map((name) => ({ AssigneeId: persona.userId, PermissionSetId: setIds.get(name) }))
+  );
+  if (rows.length > 0) emulator.store.insert('PermissionSetAssignment', rows);
 }
 
 function rank(objectName: string): number {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { PERSONA_PERMISSION_SETS } from '../../emulators/seeds/personaPermissionSets';
 
 /**
  * Who the preview can sign in as. Read from the seed manifest (`emulators/seeds/<name>.manifest.json`), whose
@@ -27,15 +28,16 @@ export interface PersonaManifest {
   records: { accountId?: string; contactId?: string };
 }
 
-const ROLES: { key: PersonaRole; label: string; permissionSets: string[] }[] = [
-  { key: 'learner', label: 'Learner', permissionSets: ['TalentLMS_Learner'] },
-  { key: 'manager', label: 'Manager', permissionSets: ['TalentLMS_Learner', 'TalentLMS_Manager'] },
+// The default sets are the ones the seed loader assigns in the org (emulators/seeds/personaPermissionSets.ts).
+const ROLES: { key: PersonaRole; label: string; permissionSets: readonly string[] }[] = [
+  { key: 'learner', label: 'Learner', permissionSets: PERSONA_PERMISSION_SETS.learner },
+  { key: 'manager', label: 'Manager', permissionSets: PERSONA_PERMISSION_SETS.manager },
   {
     key: 'skipLevelManager',
     label: 'Skip-level manager',
-    permissionSets: ['TalentLMS_Learner', 'TalentLMS_Manager']
+    permissionSets: PERSONA_PERMISSION_SETS.skipLevelManager
   },
-  { key: 'admin', label: 'Admin', permissionSets: ['TalentLMS_Admin'] }
+  { key: 'admin', label: 'Admin', permissionSets: PERSONA_PERMISSION_SETS.admin }
 ];
 
 const id = z.string().regex(/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/, 'a 15- or 18-character Salesforce id');
@@ -82,7 +84,7 @@ export function parsePersonaManifest(document: unknown, source = 'persona manife
       label: role.label,
       userId: detail.userId,
       name: ('name' in detail && detail.name) || role.label,
-      permissionSets: ('permissionSets' in detail && detail.permissionSets) || role.permissionSets,
+      permissionSets: ('permissionSets' in detail && detail.permissionSets) || [...role.permissionSets],
       permissions: role.key === 'admin' ? ['*'] : []
     };
   });

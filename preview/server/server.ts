@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { systemClock, type Clock } from '../../sync/src/core/clock';
+import { AsyncApex } from './apex/asyncApex';
 import { AuraHandledError, type ApexContext } from './apex/context';
 import { findHandler, missingHandlers } from './apex/registry';
 import type { RecordSource } from './data/recordSource';
@@ -43,6 +44,8 @@ export interface PreviewServer {
   personas: Persona[];
   /** Every Apex call answered, in order (tests assert on it). */
   calls: ApexCall[];
+  /** The org's scheduled and queued Apex jobs (tests wait with `asyncApex.idle()`). */
+  asyncApex: AsyncApex;
   close(): Promise<void>;
 }
 
@@ -170,6 +173,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   });
   const boot = { personas, persona: 'learner', records: options.manifest.records };
   const calls: ApexCall[] = [];
+  const asyncApex = new AsyncApex(clock, () => new RequestScopedSource(options.source));
 
   function contextFor(request: IncomingMessage): ApexContext {
     const userId = String(request.headers['x-preview-user'] ?? '');
@@ -189,7 +193,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       labels,
       sharing,
       clock,
-      namespace: options.namespace
+      namespace: options.namespace,
+      asyncApex
     };
   }
 
@@ -203,6 +208,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     if (!handler) throw new HttpError(404, `No Apex method ${controller}.${method} in the preview backend`);
     const context = contextFor(request);
     const params = await readBody(request);
+    asyncApex.tick(); // scheduled jobs whose time has come fire before the org answers
     const call: ApexCall = { controller, method, userId: context.caller.userId, params, status: 200 };
     calls.push(call);
     try {
@@ -291,10 +297,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     port,
     personas,
     calls,
-    close: () =>
-      new Promise<void>((resolveClose) => {
+    asyncApex,
+    close: async () => {
+      await asyncApex.idle(); // a queued job still writing must not outlive the org it writes to
+      await new Promise<void>((resolveClose) => {
         server.closeAllConnections();
         server.close(() => resolveClose());
-      })
+      });
+    }
   };
 }

@@ -165,6 +165,32 @@ export function compare(field: FieldDef, value: StoredValue, op: string, literal
   return false;
 }
 
+/**
+ * `value IN (literals)` as one lookup, the same answer as `literals.some((l) => compare(field, value, '=', l))`
+ * (a long `Id IN (…)` list over a large table would otherwise compare every row with every literal). Null when
+ * that shortcut does not apply (multi-select picklists, date ranges): the caller compares one by one.
+ */
+export function equalsAny(field: FieldDef, literals: Literal[]): ((value: StoredValue) => boolean) | null {
+  if (field.type === 'multipicklist') return null;
+  const exact = field.type === 'id' || field.type === 'reference';
+  const strings = new Set<string>();
+  const others = new Set<number | boolean>();
+  let hasNull = false;
+  for (const literal of literals) {
+    if (literal.kind === 'range') return null;
+    if (literal.kind === 'null') hasNull = true;
+    else if (typeof literal.value === 'string')
+      strings.add(exact ? literal.value : plain(literal.value).toLowerCase());
+    // NaN equals nothing under ===, but itself in a Set.
+    else if (!Number.isNaN(literal.value)) others.add(literal.value);
+  }
+  return (value) => {
+    if (value === null) return hasNull;
+    if (typeof value === 'string') return strings.has(exact ? value : value.toLowerCase());
+    return others.has(value);
+  };
+}
+
 function sameSet(a: string, b: string): boolean {
   const x = new Set(a.toLowerCase().split(';'));
   const y = new Set(b.toLowerCase().split(';'));

@@ -2,7 +2,7 @@ import type { Condition, Query, ValueQueryCondition, WhereClause } from '@jetstr
 import { malformed } from '../errors';
 import { isLongText, type ObjectDef, type Schema } from '../schema';
 import type { SObjectRecord, Store } from '../store';
-import { compare, likeToRegExp, plain, TEXT_TYPES, toLiteral } from './literals';
+import { compare, equalsAny, likeToRegExp, plain, TEXT_TYPES, toLiteral } from './literals';
 import { invalidField, readPath, resolvePath, type Access, type FieldPath } from './paths';
 
 /** Everything a predicate needs at run time. */
@@ -160,9 +160,10 @@ function compileCondition(condition: Condition | ValueQueryCondition, ctx: Where
     }
     case 'IN':
     case 'NOT IN':
+      const matches = equalsAny(field, literals);
       return (record, rt) => {
         const value = readPath(rt.store, record, path);
-        const hit = literals.some((l) => compare(field, value, '=', l));
+        const hit = matches ? matches(value) : literals.some((l) => compare(field, value, '=', l));
         return op === 'IN' ? hit : !hit;
       };
     case 'LIKE': {

@@ -248,4 +248,46 @@ describe('the shipped permission set and docs/permissions.md', () => {
       await sf?.close();
     }
   });
+
+  test('the package installs all its permission sets; assignments of other users survive a permission change', async () => {
+    let sf: SalesforceEmulator | undefined;
+    try {
+      sf = await startSalesforceEmulator();
+      const conn = await connect(sf);
+      const sets = await conn.query<{ Id: string; Name: string; NamespacePrefix: string | null }>(
+        'SELECT Id, Name, NamespacePrefix FROM PermissionSet WHERE IsOwnedByProfile = false ORDER BY Name'
+      );
+      assert.deepEqual(
+        sets.records.map((r) => [r.Name, r.NamespacePrefix]),
+        [
+          ['TalentLMS_Admin', 'tlms'],
+          ['TalentLMS_Integration', 'tlms'],
+          ['TalentLMS_Integration_Platform', null],
+          ['TalentLMS_Learner', 'tlms'],
+          ['TalentLMS_Manager', 'tlms']
+        ]
+      );
+      const assignedToRunAs = await conn.query<{ PermissionSetId: string }>(
+        `SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = '${sf.runAsUserId}'`
+      );
+      const learnerSet = sets.records.find((r) => r.Name === 'TalentLMS_Learner')?.Id as string;
+      assert.ok(
+        !assignedToRunAs.records.some((r) => r.PermissionSetId === learnerSet),
+        'the run-as user holds only its own sets'
+      );
+      const [learner] = sf.store.insert('User', [
+        { FirstName: 'Ada', LastName: 'Lovelace', Username: 'ada@example.com', IsActive: true }
+      ]);
+      sf.store.insert('PermissionSetAssignment', [{ AssigneeId: learner, PermissionSetId: learnerSet }]);
+      sf.setPermissions({ removeUserPermissions: ['ViewAllUsers'] });
+      const kept = sf.store.all('PermissionSetAssignment').filter((row) => row.AssigneeId === learner);
+      assert.deepEqual(
+        kept.map((row) => row.PermissionSetId),
+        [learnerSet],
+        'the set keeps its Id and the assignment stays'
+      );
+    } finally {
+      await sf?.close();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import type { SalesforceEmulator } from '../../salesforce';
 import type { Settings } from '../../../sync/src/settings';
 import type { LinkedState } from '../linked';
+import { PERSONA_PERMISSION_SETS, type PersonaWithSets } from '../personaPermissionSets';
 import { connectorSettingsRecord } from '../settings';
 import type { SeedWorld } from '../world/types';
 
@@ -10,8 +11,9 @@ export type LoadCounts = Record<string, number>;
 /**
  * Loads the world's Salesforce side into the emulator in-process (no HTTP, no calls counted): profiles,
  * accounts (Person Accounts with their contact), users (the world's integration user is the emulator's own
- * run-as user), contacts (merged ones merged into their master), the active settings and, for a linked seed,
- * the first sync's Learner__c rows, learning records, run record and sync state.
+ * run-as user), the personas' packaged permission sets (PERSONA_PERMISSION_SETS, as the admin assigned them),
+ * contacts (merged ones merged into their master), the active settings and, for a linked seed, the first sync's
+ * Learner__c rows, learning records, run record and sync state.
  */
 export function loadSalesforceWorld(
   sf: SalesforceEmulator,
@@ -69,6 +71,7 @@ export function loadSalesforceWorld(
         LanguageLocaleKey: 'en_US'
       }))
   );
+  insert('PermissionSetAssignment', personaAssignments(sf, world));
   insert(
     'Contact',
     world.salesforce.contacts.map((c) => ({
@@ -111,4 +114,23 @@ function loadLinkedSalesforce(
   for (const [object, records] of perObject) insert(object, records);
   insert('SyncRun__c', [linked.syncRun]);
   insert('SyncState__c', [linked.syncState]);
+}
+
+/** One PermissionSetAssignment per persona and packaged set (the sets the emulator installs with the package). */
+function personaAssignments(sf: SalesforceEmulator, world: SeedWorld): Array<Record<string, unknown>> {
+  const setIds = new Map(
+    sf.store
+      .all('PermissionSet')
+      .filter((set) => (set.NamespacePrefix ?? '') === sf.namespace)
+      .map((set) => [String(set.Name), String(set.Id)])
+  );
+  const rows: Array<Record<string, unknown>> = [];
+  for (const [persona, sets] of Object.entries(PERSONA_PERMISSION_SETS)) {
+    const userId = world.personas[persona as PersonaWithSets];
+    for (const name of sets) {
+      const permissionSetId = setIds.get(name);
+      if (userId && permissionSetId) rows.push({ AssigneeId: userId, PermissionSetId: permissionSetId });
+    }
+  }
+  return rows;
 }

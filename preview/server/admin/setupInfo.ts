@@ -8,16 +8,20 @@ import {
 import type { ApexContext } from '../apex/context';
 import type { SRecord } from '../data/recordSource';
 import { compact, instant, integer, refuse, requireRead } from './access';
+import { canReadSetup, permissionSync, SetupQueryError } from './permissionAssignment';
 import { format } from './setup';
 
 /**
- * SetupService.connection / fieldOptions and SetupChecklistService for the preview. What the emulated org does
- * not model (CSP sites, report folders, permission-set assignments, scheduled jobs) is read from the package
- * metadata where it can be, and otherwise shown as a Manual step, which is what the Apex does for records the
- * admin cannot read.
+ * SetupService.connection / fieldOptions and SetupChecklistService for the preview. The integration user and
+ * the permission sets are read from the org's User, PermissionSet and PermissionSetAssignment rows, the
+ * permission-set job from the preview's asynchronous Apex (permissionAssignment.ts). What the emulated org does
+ * not model (CSP sites, report folders) is read from the package metadata where it can be, and otherwise shown
+ * as a Manual step, which is what the Apex does for records the admin cannot read.
  */
 type Dto = Record<string, unknown>;
 const ROOT = join(__dirname, '../../..');
+/** SetupChecklistService.INTEGRATION_SET */
+const INTEGRATION_SET = 'TalentLMS_Integration';
 
 async function syncState(context: ApexContext): Promise<SRecord | undefined> {
   return (await context.source.list('SyncState__c')).find((state) => state.StateKey__c === 'default');
@@ -158,8 +162,7 @@ export async function checklist(context: ApexContext): Promise<Dto> {
           format(context.labels.get('Setup_Check_RunnerSignedIn'), [lastRun.Name])
         )
       : item('externalClientApp', 'ToDo', context.labels.get('Setup_Check_NoRunYet')),
-    // The emulated org has no permission rows the admin could read for the integration user.
-    item('integrationUser', 'Manual', context.labels.get('Setup_Check_CannotRead')),
+    await guarded(context, 'integrationUser', () => integrationUserStep(context, lastRun)),
     lastRunAt
       ? item(
           'runnerDeployment',
@@ -182,14 +185,95 @@ export async function checklist(context: ApexContext): Promise<Dto> {
     item('recordPages', 'Manual', context.labels.get('Setup_Check_RecordPagesDetail')),
     item('reportFolders', 'Manual', context.labels.get('Setup_Check_FoldersNotVisible'))
   ];
-  // Permission-set assignments are not modelled by the emulator: counts unknown, as when the query fails.
-  const permissionSync = compact({ canAssign: context.caller.viewAllData, scheduled: false });
-  items.push(item('permissionSets', 'ToDo', context.labels.get('Setup_Permissions_SetsMissing')));
-  return { items, permissionSync };
+  const sync = await permissionSync(context);
+  items.push(permissionStep(context, sync));
+  return { items, permissionSync: sync };
 }
 
-export function requireCanAssign(context: ApexContext): void {
-  if (!context.caller.viewAllData) throw refuse(context, 'Setup_Permissions_NoAccess');
+type ChecklistItem = { key: string; state: 'Done' | 'ToDo' | 'Manual'; detail: string };
+const checklistItem = (key: string, state: ChecklistItem['state'], detail: string): ChecklistItem => ({
+  key,
+  state,
+  detail
+});
+
+/** A step whose setup records the admin may not be allowed to read becomes Manual instead of failing the tab. */
+async function guarded(
+  context: ApexContext,
+  key: string,
+  step: () => Promise<ChecklistItem>
+): Promise<ChecklistItem> {
+  try {
+    return await step();
+  } catch (error) {
+    if (!(error instanceof SetupQueryError)) throw error;
+    return checklistItem(key, 'Manual', context.labels.get('Setup_Check_CannotRead'));
+  }
+}
+
+/** SetupChecklistService.integrationUserStep: the run-as user is active, role-less and holds the set. */
+async function integrationUserStep(
+  context: ApexContext,
+  lastRun: SRecord | undefined
+): Promise<ChecklistItem> {
+  const username = typeof lastRun?.RunAsUsername__c === 'string' ? lastRun.RunAsUsername__c : '';
+  if (!lastRun || username.trim() === '') {
+    return checklistItem('integrationUser', 'ToDo', context.labels.get('Setup_Check_NoRunYet'));
+  }
+  // WHERE Username = :username (SOQL compares text case-insensitively)
+  const user = (await context.source.list('User')).find(
+    (each) => typeof each.Username === 'string' && each.Username.toLowerCase() === username.toLowerCase()
+  );
+  if (!user) {
+    return checklistItem(
+      'integrationUser',
+      'Manual',
+      format(context.labels.get('Setup_Check_UserNotVisible'), [username])
+    );
+  }
+  // SELECT COUNT() FROM PermissionSetAssignment WHERE AssigneeId = :userId AND PermissionSet.Name = :INTEGRATION_SET
+  if (!canReadSetup(context)) throw new SetupQueryError('No access to entity: PermissionSetAssignment');
+  const integrationSets = new Set(
+    (await context.source.list('PermissionSet'))
+      .filter((set) => set.Name === INTEGRATION_SET)
+      .map((set) => set.Id.slice(0, 15))
+  );
+  const assigned = (await context.source.list('PermissionSetAssignment')).filter(
+    (row) =>
+      String(row.AssigneeId ?? '').slice(0, 15) === user.Id.slice(0, 15) &&
+      integrationSets.has(String(row.PermissionSetId ?? '').slice(0, 15))
+  ).length;
+  const gaps: string[] = [];
+  if (user.IsActive !== true) gaps.push(context.labels.get('Setup_Check_UserInactive'));
+  if (assigned === 0) gaps.push(context.labels.get('Setup_Check_UserMissingSet'));
+  if (user.UserRoleId) gaps.push(context.labels.get('Setup_Check_UserHasRole'));
+  if (
+    lastRun.Status__c === 'Failed' &&
+    typeof lastRun.ErrorMessage__c === 'string' &&
+    lastRun.ErrorMessage__c.trim()
+  )
+    gaps.push(lastRun.ErrorMessage__c);
+  return gaps.length === 0
+    ? checklistItem(
+        'integrationUser',
+        'Done',
+        format(context.labels.get('Setup_Check_UserReady'), [username])
+      )
+    : checklistItem('integrationUser', 'ToDo', `${username}: ${gaps.join(' ')}`);
+}
+
+/** SetupChecklistService.permissionStep */
+function permissionStep(context: ApexContext, sync: Record<string, unknown>): ChecklistItem {
+  const learners = sync.learnersMissing;
+  const managers = sync.managersMissing;
+  if (typeof learners !== 'number' || typeof managers !== 'number') {
+    return checklistItem('permissionSets', 'ToDo', context.labels.get('Setup_Permissions_SetsMissing'));
+  }
+  return checklistItem(
+    'permissionSets',
+    learners === 0 && managers === 0 ? 'Done' : 'ToDo',
+    format(context.labels.get('Setup_Check_PermissionsDetail'), [learners, managers])
+  );
 }
 
 interface CatalogueField {

@@ -1,5 +1,5 @@
 import { accountActivityDto } from '../learning/learningService';
-import { idParam, integerParam, type ControllerHandlers } from './context';
+import { idParam, integerParam, stringParam, type ControllerHandlers } from './context';
 
 /** AccountLearningController: an Account's contacts and their learning, paged. */
 export const AccountLearningController: ControllerHandlers = {
@@ -8,6 +8,8 @@ export const AccountLearningController: ControllerHandlers = {
       context,
       idParam(params, 'accountId'),
       integerParam(params, 'pageSize'),
-      integerParam(params, 'pageOffset')
+      integerParam(params, 'pageOffset'),
+      stringParam(params, 'sortedBy'),
+      stringParam(params, 'sortDirection')
     )
 };

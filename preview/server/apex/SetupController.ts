@@ -1,5 +1,11 @@
 import { activateDraft, discardDraft, planPreview, saveDraft, settingsState } from '../admin/setup';
-import { checklist, connection, fieldOptions, requireCanAssign } from '../admin/setupInfo';
+import {
+  enqueueAssignmentJob,
+  requireCanAssign,
+  startSchedule,
+  stopSchedule
+} from '../admin/permissionAssignment';
+import { checklist, connection, fieldOptions } from '../admin/setupInfo';
 import { booleanParam, integerParam, stringParam, type ControllerHandlers } from './context';
 
 /** SetupController: settings draft → plan → activate, connection, field options and the checklist. */
@@ -13,14 +19,20 @@ export const SetupController: ControllerHandlers = {
   getConnection: (context) => connection(context),
   getFieldOptions: async (context, params) => fieldOptions(context, stringParam(params, 'objectName')),
   getChecklist: (context) => checklist(context),
-  // Assignments run as a queueable job in the org; the emulated org has no PermissionSetAssignment rows, so
-  // the preview checks the caller may assign and returns the checklist, as the Apex does after enqueueing.
+  // System.enqueueJob(new PermissionAssignmentJob()): the answer shows the job Queued; it runs once the call
+  // has answered, and a following getChecklist shows what it assigned.
   assignPermissionSets: async (context) => {
     requireCanAssign(context);
+    enqueueAssignmentJob(context);
     return checklist(context);
   },
   schedulePermissionSync: async (context, params) => {
-    if (booleanParam(params, 'enabled') === true) requireCanAssign(context);
+    if (booleanParam(params, 'enabled') === true) {
+      requireCanAssign(context);
+      startSchedule(context);
+    } else {
+      stopSchedule(context);
+    }
     return checklist(context);
   }
 };

@@ -1,5 +1,5 @@
 import { teamDto, userLearningDto } from '../learning/learningService';
-import { booleanParam, idParam, integerParam, type ControllerHandlers } from './context';
+import { booleanParam, idParam, integerParam, stringParam, type ControllerHandlers } from './context';
 
 /** TeamMembersController: the caller's team, and one member's dashboard. */
 export const TeamMembersController: ControllerHandlers = {
@@ -8,7 +8,9 @@ export const TeamMembersController: ControllerHandlers = {
       context,
       integerParam(params, 'pageSize'),
       integerParam(params, 'pageOffset'),
-      booleanParam(params, 'includeIndirect')
+      booleanParam(params, 'includeIndirect'),
+      stringParam(params, 'sortedBy'),
+      stringParam(params, 'sortDirection')
     ),
   getMemberLearning: (context, params) => userLearningDto(context, idParam(params, 'userId'))
 };

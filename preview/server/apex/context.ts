@@ -1,4 +1,5 @@
 import type { Clock } from '../../../sync/src/core/clock';
+import type { AsyncApex } from './asyncApex';
 import type { RecordSource } from '../data/recordSource';
 import type { Labels } from '../labels';
 import type { PermissionModel } from '../permissions';
@@ -17,6 +18,8 @@ export interface ApexContext {
   clock: Clock;
   /** The package namespace in the org ('' when unpackaged). */
   namespace: string;
+  /** Scheduled and queued Apex jobs (System.schedule, System.enqueueJob); absent where nothing runs them. */
+  asyncApex?: AsyncApex;
 }
 
 export type ApexParams = Record<string, unknown>;

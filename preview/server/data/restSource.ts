@@ -22,6 +22,8 @@ export class RestRecordSource implements RecordSource {
   private token: string | undefined;
   private readonly fieldsByObject = new Map<string, string[] | null>();
   private readonly version: string;
+  /** Characters of a query URI (path and encoded SOQL) kept under the org's 16,384. */
+  static readonly URI_BUDGET = 16_000;
 
   constructor(private readonly connection: SalesforceConnection) {
     this.description = `Salesforce REST API at ${connection.instanceUrl} (namespace "${connection.namespace}")`;
@@ -32,6 +34,41 @@ export class RestRecordSource implements RecordSource {
   async list(objectName: string): Promise<SRecord[]> {
     const fields = await this.describeFields(objectName);
     if (!fields) return [];
+    const groups = this.fieldGroups(objectName, fields);
+    if (groups.length === 1) return this.query(objectName, groups[0]);
+    // Wider than one query URI holds (PermissionSet's hundreds of Permissions* fields): one query per group of
+    // columns, each with the Id, joined by Id.
+    const [first, ...rest] = await Promise.all(groups.map((group) => this.query(objectName, group)));
+    const byId = new Map(first.map((record) => [record.Id, record]));
+    for (const records of rest)
+      for (const record of records) Object.assign(byId.get(record.Id) ?? {}, record);
+    return first;
+  }
+
+  /** The describe's fields in groups whose query URI stays under the 16,384 characters Salesforce accepts. */
+  private fieldGroups(objectName: string, fields: string[]): string[][] {
+    const budget = RestRecordSource.URI_BUDGET - `/services/data/v${this.version}/query?q=`.length;
+    const cost = (group: string[]) =>
+      encodeURIComponent(`SELECT ${group.join(', ')} FROM ${this.withNamespace(objectName)}`).length;
+    if (cost(fields) <= budget) return [fields];
+    const groups: string[][] = [];
+    let group = ['Id'];
+    let length = cost(group);
+    for (const field of fields.filter((name) => name !== 'Id')) {
+      const added = encodeURIComponent(`, ${field}`).length;
+      if (group.length > 1 && length + added > budget) {
+        groups.push(group);
+        group = ['Id'];
+        length = cost(group);
+      }
+      group.push(field);
+      length += added;
+    }
+    groups.push(group);
+    return groups;
+  }
+
+  private async query(objectName: string, fields: string[]): Promise<SRecord[]> {
     const soql = `SELECT ${fields.join(', ')} FROM ${this.withNamespace(objectName)}`;
     const records: SRecord[] = [];
     let next: string | undefined = `/services/data/v${this.version}/query?q=${encodeURIComponent(soql)}`;

@@ -278,6 +278,73 @@ class PersonIndex {
   }
 }
 
+export const SORT_DEFAULT_FIELD = 'name';
+/** The columns of the Account contacts table, by PersonRow field name (Apex CONTACT_SORT_FIELDS). */
+export const CONTACT_SORT_FIELDS: readonly string[] = [
+  SORT_DEFAULT_FIELD,
+  'isSynced',
+  'coursesAssigned',
+  'coursesCompleted',
+  'coursesOverdue',
+  'certificates',
+  'badges',
+  'averageCompletion',
+  'lastActivityOn'
+];
+/** The columns of the team table: the contact columns plus the manager (Apex TEAM_SORT_FIELDS). */
+export const TEAM_SORT_FIELDS: readonly string[] = [...CONTACT_SORT_FIELDS, 'managerName'];
+
+/** The order of a paged list (the Apex RowOrder): an offered field and a direction, or the name order. */
+export interface RowOrder {
+  field: string;
+  descending: boolean;
+}
+
+export function rowOrder(
+  sortedBy: string | null,
+  sortDirection: string | null,
+  offered: readonly string[]
+): RowOrder {
+  const candidate = sortedBy?.trim() ?? '';
+  const known = offered.includes(candidate);
+  // An unknown field is ignored as a whole: its direction would reverse a list nobody asked to sort
+  return {
+    field: known ? candidate : SORT_DEFAULT_FIELD,
+    descending: known && sortDirection?.trim().toLowerCase() === 'desc'
+  };
+}
+
+function isSelectorOrder(order: RowOrder): boolean {
+  return order.field === SORT_DEFAULT_FIELD && !order.descending;
+}
+
+/** A row's sort value as Apex keys it; null sorts last in both directions. */
+function sortValue(row: Dto, field: string, position: number): number | string | null {
+  const value = row[field];
+  if (field === SORT_DEFAULT_FIELD) return position; // the selector's name order, ties included
+  if (value === undefined || value === null) return null;
+  if (field === 'isSynced') return value === true ? 1 : 0;
+  if (field === 'managerName') return String(value).trim() ? String(value).toLowerCase() : null;
+  if (field === 'lastActivityOn') return Date.parse(`${String(value)}T00:00:00Z`);
+  return Number(value);
+}
+
+/** Orders every row (in the selector's name order), then cuts the page: page 2 continues page 1. */
+function orderedPage(rows: Dto[], order: RowOrder, offset: number, size: number): Dto[] {
+  const factor = order.descending ? -1 : 1;
+  return rows
+    .map((row, position) => ({ row, position, value: sortValue(row, order.field, position) }))
+    .sort((a, b) => {
+      if (a.value === null || b.value === null) {
+        return a.value === b.value ? a.position - b.position : a.value === null ? 1 : -1;
+      }
+      const compared = a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+      return compared === 0 ? a.position - b.position : compared * factor;
+    })
+    .slice(offset, offset + size)
+    .map((entry) => entry.row);
+}
+
 export function clampPageSize(pageSize: number | null): number {
   if (pageSize === null || pageSize < 1) return 1;
   return Math.min(pageSize, MAX_PAGE_SIZE);
@@ -309,14 +376,17 @@ export async function contactLearningDto(context: ApexContext, contactId: string
   return personLearning(context, id, names.get(id), 'Contact', await contactLearning(context, [id]));
 }
 
-/** One page of the caller's team, with figures for the whole team. */
+/** One page of the caller's team, with figures for the whole team, ordered across the team before paging. */
 export async function teamDto(
   context: ApexContext,
   pageSize: number | null,
   pageOffset: number | null,
-  includeIndirect: boolean | null
+  includeIndirect: boolean | null,
+  sortedBy: string | null = null,
+  sortDirection: string | null = null
 ): Promise<Dto> {
   requireAccess(context, false);
+  const order = rowOrder(sortedBy, sortDirection, TEAM_SORT_FIELDS);
   const indirect = includeIndirect === true;
   const users = await context.source.list('User');
   const members = teamMembers(context.caller, users, indirect ? MAX_TEAM_DEPTH : 1);
@@ -327,36 +397,44 @@ export async function teamDto(
   const offset = clampOffset(pageOffset);
   const byId = new Map(users.map((user) => [user.Id.slice(0, 15), user]));
   const partialReasons = [...records.partialReasons];
+  const memberRow = ({ user, depth }: { user: SRecord; depth: number }): Dto => {
+    const manager = typeof user.ManagerId === 'string' ? byId.get(user.ManagerId.slice(0, 15)) : undefined;
+    return compact({
+      ...index.row(user.Id, personName(user)),
+      managerName: manager ? personName(manager) : null,
+      depth
+    });
+  };
   return compact({
     total: members.length,
     pageSize: size,
     pageOffset: offset,
     includeIndirect: indirect,
+    sortedBy: order.field,
+    sortDirection: order.descending ? 'desc' : 'asc',
     canViewSyncHealth: canViewSyncHealth(context),
     partialReasons,
     isPartial: partialReasons.length > 0,
     summary: summarize(context, records.courses, records.certificates, records.badges),
     statusCounts: statusCounts(records.courses),
     membersSynced: index.syncedCount(memberIds),
-    members: members.slice(offset, offset + size).map(({ user, depth }) => {
-      const manager = typeof user.ManagerId === 'string' ? byId.get(user.ManagerId.slice(0, 15)) : undefined;
-      return compact({
-        ...index.row(user.Id, personName(user)),
-        managerName: manager ? personName(manager) : null,
-        depth
-      });
-    })
+    members: isSelectorOrder(order)
+      ? members.slice(offset, offset + size).map(memberRow)
+      : orderedPage(members.map(memberRow), order, offset, size)
   });
 }
 
-/** One page of an Account's visible Contacts, with figures for all of them. */
+/** One page of an Account's visible Contacts, with figures for all of them, ordered across all before paging. */
 export async function accountActivityDto(
   context: ApexContext,
   accountId: string | null,
   pageSize: number | null,
-  pageOffset: number | null
+  pageOffset: number | null,
+  sortedBy: string | null = null,
+  sortDirection: string | null = null
 ): Promise<Dto> {
   requireAccess(context, true);
+  const order = rowOrder(sortedBy, sortDirection, CONTACT_SORT_FIELDS);
   if (!accountId) throw accessError(context, 'Learning_Error_NoRecord');
   const contacts = await accountContacts(context, accountId);
   const records = await contactLearning(
@@ -372,14 +450,21 @@ export async function accountActivityDto(
     total: contacts.length,
     pageSize: size,
     pageOffset: offset,
+    sortedBy: order.field,
+    sortDirection: order.descending ? 'desc' : 'asc',
     canViewSyncHealth: canViewSyncHealth(context),
     partialReasons,
     isPartial: partialReasons.length > 0,
     summary: summarize(context, records.courses, records.certificates, records.badges),
     statusCounts: statusCounts(records.courses),
     contactsEnrolled: index.enrolledCount(),
-    contacts: contacts
-      .slice(offset, offset + size)
-      .map((contact) => index.row(contact.Id, personName(contact)))
+    contacts: isSelectorOrder(order)
+      ? contacts.slice(offset, offset + size).map((contact) => index.row(contact.Id, personName(contact)))
+      : orderedPage(
+          contacts.map((contact) => index.row(contact.Id, personName(contact))),
+          order,
+          offset,
+          size
+        )
   });
 }

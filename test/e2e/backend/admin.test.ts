@@ -38,6 +38,14 @@ describe('preview backend: admin tabs', () => {
       'TALENTLMS_LOGIN_TAKEN'
     ]);
     assert.equal(health.body.notSynced.total, 3);
+    const excluded = health.body.notSynced.people.find(
+      (person: { state: string }) => person.state === 'Excluded'
+    );
+    assert.equal(
+      excluded?.reason,
+      labelValue('SyncHealth_Reason_Filter'),
+      'the reason code reads as its label'
+    );
     assert.equal(health.body.canResolve, true);
   });
 
@@ -181,5 +189,108 @@ describe('preview backend: admin tabs', () => {
     assert.equal(fields.status, 200, JSON.stringify(fields.body).slice(0, 500));
     assert.ok(fields.body.some?.((field: { path: string }) => field.path === 'Department'));
     assert.ok(fields.body.some?.((field: { path: string }) => field.path === 'Manager.Email'));
+  });
+
+  const checklistItem = (body: Record<string, unknown>, key: string) =>
+    (body.items as { key: string; state: string; detail: string }[]).find((item) => item.key === key);
+  const permissionSetId = (name: string) =>
+    String(
+      store()
+        .all('PermissionSet')
+        .find((set) => set.Name === name && set.NamespacePrefix === 'tlms')?.Id
+    );
+
+  it('the integration-user step reads the runner user and its TalentLMS_Integration assignment', async () => {
+    const username = preview.fixture.runAsUsername;
+    const ready = await apex('admin', 'SetupController/getChecklist');
+    assert.equal(ready.status, 200, JSON.stringify(ready.body));
+    assert.deepEqual(checklistItem(ready.body, 'integrationUser'), {
+      key: 'integrationUser',
+      state: 'Done',
+      detail: labelValue('Setup_Check_UserReady').replace('{0}', username)
+    });
+
+    const runAsUser = store()
+      .all('User')
+      .find((user) => user.Username === username);
+    assert.ok(runAsUser, 'the emulator holds the runner user');
+    const assignment = store()
+      .all('PermissionSetAssignment')
+      .find(
+        (row) =>
+          row.AssigneeId === runAsUser.Id && row.PermissionSetId === permissionSetId('TalentLMS_Integration')
+      );
+    assert.ok(assignment, 'the runner user holds TalentLMS_Integration');
+    store().delete([String(assignment.Id)]);
+    try {
+      const missing = await apex('admin', 'SetupController/getChecklist');
+      assert.equal(missing.status, 200, JSON.stringify(missing.body));
+      assert.deepEqual(checklistItem(missing.body, 'integrationUser'), {
+        key: 'integrationUser',
+        state: 'ToDo',
+        detail: `${username}: ${labelValue('Setup_Check_UserMissingSet')}`
+      });
+    } finally {
+      store().insert('PermissionSetAssignment', [
+        { AssigneeId: assignment.AssigneeId, PermissionSetId: assignment.PermissionSetId }
+      ]);
+    }
+  });
+
+  it('the permission step counts missing learners and managers and turns Done after assignPermissionSets', async () => {
+    // A second synced user besides the learner persona, who holds no package set; Grace Hopper (chief) has
+    // active reports and no TalentLMS_Manager (the manager personas hold theirs).
+    const colleague = preview.fixture.records.User.find((user) => user.LastName === 'Dijkstra');
+    const chief = preview.fixture.records.User.find((user) => user.LastName === 'Hopper');
+    assert.ok(colleague && chief);
+    store().insert('Learner__c', [
+      { Name: 'Edsger Dijkstra', User__c: colleague.Id, PersonType__c: 'User', State__c: 'Synced' }
+    ]);
+    const before = await apex('admin', 'SetupController/getChecklist');
+    assert.equal(before.status, 200, JSON.stringify(before.body));
+    assert.equal(before.body.permissionSync.learnersMissing, 1);
+    assert.equal(before.body.permissionSync.managersMissing, 1);
+    assert.equal(before.body.permissionSync.canAssign, true);
+    assert.deepEqual(checklistItem(before.body, 'permissionSets'), {
+      key: 'permissionSets',
+      state: 'ToDo',
+      detail: labelValue('Setup_Check_PermissionsDetail').replace('{0}', '1').replace('{1}', '1')
+    });
+
+    const refused = await apex('learner', 'SetupController/assignPermissionSets');
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.message, labelValue('Setup_Permissions_NoAccess'));
+
+    const queued = await apex('admin', 'SetupController/assignPermissionSets');
+    assert.equal(queued.status, 200, JSON.stringify(queued.body));
+    assert.equal(queued.body.permissionSync.lastJobStatus, 'Queued', 'the job runs after the answer');
+    await preview.server.asyncApex.idle();
+
+    const after = await apex('admin', 'SetupController/getChecklist');
+    assert.equal(after.status, 200, JSON.stringify(after.body));
+    assert.equal(after.body.permissionSync.learnersMissing, 0);
+    assert.equal(after.body.permissionSync.managersMissing, 0);
+    assert.equal(after.body.permissionSync.lastJobStatus, 'Completed');
+    assert.equal(checklistItem(after.body, 'permissionSets')?.state, 'Done');
+    const holds = (userId: string, set: string) =>
+      store()
+        .all('PermissionSetAssignment')
+        .some((row) => row.AssigneeId === userId && row.PermissionSetId === permissionSetId(set));
+    assert.ok(holds(colleague.Id, 'TalentLMS_Learner'), 'the synced user got TalentLMS_Learner');
+    assert.ok(holds(chief.Id, 'TalentLMS_Manager'), 'the manager got TalentLMS_Manager');
+  });
+
+  it('schedulePermissionSync records the hourly job the checklist then reports', async () => {
+    const started = await apex('admin', 'SetupController/schedulePermissionSync', { enabled: true });
+    assert.equal(started.status, 200, JSON.stringify(started.body));
+    assert.equal(started.body.permissionSync.scheduled, true);
+    // PermissionAssignmentSchedule.CRON fires at minute 15 of every hour; the fixture's clock reads 09:00.
+    assert.equal(started.body.permissionSync.nextRunAt, new Date(FIXTURE_NOW + 15 * 60_000).toISOString());
+    const read = await apex('admin', 'SetupController/getChecklist');
+    assert.equal(read.body.permissionSync.scheduled, true);
+    const stopped = await apex('admin', 'SetupController/schedulePermissionSync', { enabled: false });
+    assert.equal(stopped.status, 200, JSON.stringify(stopped.body));
+    assert.equal(stopped.body.permissionSync.scheduled, false);
+    assert.equal(stopped.body.permissionSync.nextRunAt, undefined);
   });
 });

@@ -140,7 +140,9 @@ describe('preview backend', () => {
           'manager',
           'AccountLearningController/getAccountActivity',
           { accountId: preview.fixture.manifest.records.accountId, pageSize: 50, pageOffset: 0 }
-        ]
+        ],
+        // User, PermissionSet (wider than one query URI) and PermissionSetAssignment over REST.
+        ['admin', 'SetupController/getChecklist', {}]
       ] as const) {
         const fromStore = await apex(persona, path, params);
         const response = await fetch(`${overRest.url}/api/apex/${path}`, {
