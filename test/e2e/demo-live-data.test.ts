@@ -206,4 +206,47 @@ describe('the demo’s dashboards, live from the emulators', { timeout: 300_000 
     await page.screenshot({ path: screenshotPath('demo-my-learning-after-sync'), fullPage: true });
     await finish(page, problems);
   });
+  it('what an admin does in the Setup and Sync Health tabs reaches the next tlms-sync run', async () => {
+    const apex = async (path: string, params: unknown = {}) => {
+      const response = await fetch(`${preview.server.url}/api/apex/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-preview-user': harness.manifest.personas.admin },
+        body: JSON.stringify(params)
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+    const state = await apex('SetupController/getSettingsState');
+    assert.equal(state.status, 200, JSON.stringify(state.body));
+    const draft = JSON.parse(String(state.body.activeJson)) as { users: { groupField: string | null } };
+    draft.users.groupField = draft.users.groupField === 'Title' ? 'Department' : 'Title';
+    const saved = await apex('SetupController/saveDraft', {
+      settingsJson: JSON.stringify(draft),
+      baseVersion: state.body.draftVersion
+    });
+    assert.equal(saved.body.ok, true, JSON.stringify(saved.body));
+    const requested = await apex('SyncHealthController/requestFullReconciliation');
+    assert.equal(requested.status, 200, JSON.stringify(requested.body));
+
+    const run = await sync();
+    assert.equal(run.exitCode, 0, JSON.stringify(run.summary.error));
+    const planRuns = harness.salesforce.store
+      .all('SyncRun__c')
+      .filter(
+        (each) => each.tlms__Mode__c === 'Plan' && each.tlms__SettingsHash__c === saved.body.state.draftHash
+      );
+    assert.equal(planRuns.length, 1, 'the run stored the plan of the draft the admin saved in the preview');
+    const plan = await apex('SetupController/getPlanPreview');
+    assert.equal(plan.status, 200, JSON.stringify(plan.body));
+    assert.ok(Array.isArray(plan.body.actions), 'the Setup tab shows that plan');
+    const syncState = harness.salesforce.store.all('SyncState__c')[0];
+    assert.notEqual(
+      syncState.tlms__FullReconciliationRequested__c,
+      true,
+      'the requested full reconciliation ran and cleared the flag'
+    );
+    assert.ok(
+      run.summary.calls.byPhase.reconciliation.talentlms > 0,
+      'the run reconciled learners because the admin asked'
+    );
+  });
 });
