@@ -26,6 +26,23 @@ export function instant(value: unknown): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
+/**
+ * What Apex `Datetime.format()` puts in a message: the user's locale and time zone (the preview's personas use
+ * en_US and UTC), e.g. "11/25/2026, 8:00 AM". DTO fields stay ISO (`instant`); this is for text only.
+ */
+export function displayDateTime(value: unknown): string | null {
+  const iso = instant(value);
+  if (iso === null) return null;
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit'
+  }).format(new Date(iso));
+}
+
 export function integer(value: unknown): number | null {
   if (value === null || value === undefined || value === '') return null;
   const number = Number(value);

@@ -3,7 +3,7 @@ import { hashSettingsJson } from '../../../sync/src/settings/hash';
 import { AuraHandledError, type ApexContext } from '../apex/context';
 import { sameId, type SRecord } from '../data/recordSource';
 import { personName } from '../visibility';
-import { compact, instant, integer, nowInstant, refuse, requireRead } from './access';
+import { compact, displayDateTime, instant, integer, nowInstant, refuse, requireRead } from './access';
 import { classify, DEFAULT_SETTINGS_JSON } from './settingsRisk';
 
 /**
@@ -276,7 +276,7 @@ export async function activateDraft(context: ApexContext, draftVersion: number |
     const message = format(context.labels.get('Settings_Activate_NeedsPlan'), [
       current,
       riskyPaths,
-      (await lastRunAt(context)) ?? context.labels.get('Settings_Never')
+      displayDateTime(await lastRunAt(context)) ?? context.labels.get('Settings_Never')
     ]);
     throw new AuraHandledError(message);
   }

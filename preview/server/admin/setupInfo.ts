@@ -7,7 +7,7 @@ import {
 } from '../../../sync/src/settings/operators';
 import type { ApexContext } from '../apex/context';
 import type { SRecord } from '../data/recordSource';
-import { compact, instant, integer, refuse, requireRead } from './access';
+import { compact, displayDateTime, instant, integer, refuse, requireRead } from './access';
 import { canReadSetup, permissionSync, SetupQueryError } from './permissionAssignment';
 import { format } from './setup';
 
@@ -168,7 +168,7 @@ export async function checklist(context: ApexContext): Promise<Dto> {
           'runnerDeployment',
           recent ? 'Done' : 'ToDo',
           format(context.labels.get(recent ? 'Setup_Check_RunnerRecent' : 'Setup_Check_RunnerStale'), [
-            instant(lastRunAt)
+            displayDateTime(lastRunAt)
           ])
         )
       : item('runnerDeployment', 'ToDo', context.labels.get('Setup_Check_NoRunYet')),

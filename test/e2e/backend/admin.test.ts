@@ -185,6 +185,13 @@ describe('preview backend: admin tabs', () => {
         (item: { key: string; state: string }) => item.key === 'cspTrustedSite' && item.state === 'Done'
       )
     );
+    const runner = checklist.body.items.find((item: { key: string }) => item.key === 'runnerDeployment');
+    assert.match(
+      runner.detail,
+      /\d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2} [AP]M/,
+      'a date in a message reads as Apex Datetime.format() writes it'
+    );
+    assert.doesNotMatch(runner.detail, /T\d{2}:\d{2}:\d{2}/, 'no ISO timestamp in a message');
     const fields = await apex('admin', 'SetupController/getFieldOptions', { objectName: 'User' });
     assert.equal(fields.status, 200, JSON.stringify(fields.body).slice(0, 500));
     assert.ok(fields.body.some?.((field: { path: string }) => field.path === 'Department'));
