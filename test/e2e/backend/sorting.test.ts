@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startFixturePreview, type FixturePreview } from '../support/preview';
 
-type Row = { personId: string; name: string; averageCompletion?: number; coursesOverdue?: number };
+type Row = {
+  personId: string;
+  name: string;
+  isSynced: boolean;
+  averageCompletion?: number;
+  lastActivityOn?: string;
+};
 type Page = { total: number; sortedBy: string; sortDirection: string; rows: Row[] };
 
 // Server-side sorting of the paged Team Members and Account Learning Activity tables, as the Apex does it:
@@ -99,25 +105,17 @@ describe('preview backend sorting of paged people', () => {
     );
   });
 
-  it('puts the people furthest behind on page 1 when sorted by overdue courses', async () => {
-    const first = await teamPage({
-      pageSize: 5,
-      pageOffset: 20,
-      sortedBy: 'coursesOverdue',
-      sortDirection: 'asc'
-    });
-    assert.ok(
-      first.rows.every((row) => row.coursesOverdue === 0),
-      'ascending: the late learner is not near the end'
+  it('orders dates and the synced flag across pages too', async () => {
+    const byActivity = await allPages(teamPage, 6, { sortedBy: 'lastActivityOn', sortDirection: 'desc' });
+    assertOrdered(
+      byActivity.map((row) => (row.lastActivityOn ? Date.parse(row.lastActivityOn) : undefined)),
+      true,
+      'last activity'
     );
-    const behind = await teamPage({
-      pageSize: 5,
-      pageOffset: 0,
-      sortedBy: 'coursesOverdue',
-      sortDirection: 'desc'
-    });
-    assert.equal(behind.rows[0].name, 'Ada Lovelace', 'the only member with an overdue course comes first');
-    assert.equal(behind.rows[0].coursesOverdue, 1);
+    const bySync = await allPages(teamPage, 6, { sortedBy: 'isSynced', sortDirection: 'asc' });
+    const flags = bySync.map((row) => row.isSynced);
+    assert.ok(flags.includes(true) && flags.includes(false), 'the fixture team has both');
+    assert.deepEqual(flags, [...flags].sort(), 'people not synced yet first, across every page');
   });
 
   it('reverses the name order and keeps it across pages', async () => {

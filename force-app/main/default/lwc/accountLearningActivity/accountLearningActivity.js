@@ -13,10 +13,19 @@ export default class AccountLearningActivity extends LightningElement {
   labels = LABELS;
   pageSize = PAGE_SIZE;
   pageOffset = 0;
+  // Apex orders all the contacts before cutting the page, so the order is part of the wire's parameters
+  sortedBy = 'name';
+  sortDirection = 'asc';
   selectedContactId;
   selectedContactName;
 
-  @wire(getAccountActivity, { accountId: '$recordId', pageSize: '$pageSize', pageOffset: '$pageOffset' })
+  @wire(getAccountActivity, {
+    accountId: '$recordId',
+    pageSize: '$pageSize',
+    pageOffset: '$pageOffset',
+    sortedBy: '$sortedBy',
+    sortDirection: '$sortDirection'
+  })
   activity;
 
   // The wire's value is undefined until it first answers.
@@ -45,6 +54,13 @@ export default class AccountLearningActivity extends LightningElement {
 
   get showDetail() {
     return !!this.selectedContactId;
+  }
+
+  handleSort(event) {
+    // A new order starts again at its first page; page changes keep the order
+    this.sortedBy = event.detail.sortedBy;
+    this.sortDirection = event.detail.sortDirection;
+    this.pageOffset = 0;
   }
 
   handlePageChange(event) {

@@ -1,9 +1,17 @@
 import { LightningElement, api } from 'lwc';
 import LABELS from 'c/learningLabels';
-import { sortRows } from 'c/learningUtils';
 
 const SELECT = 'select_person';
+const DEFAULT_SORT = 'name';
+// Columns whose datatable field is derived from a PersonRow field: the order is Apex's, by the DTO field.
+const COLUMN_BY_FIELD = { averageCompletion: 'completion', isSynced: 'syncText' };
+const FIELD_BY_COLUMN = { completion: 'averageCompletion', syncText: 'isSynced' };
 
+/**
+ * One page of people. The rows arrive in the order Apex applied to the whole list (a page holds only part of
+ * it), so a click on a header does not sort here: it raises `sort` with the PersonRow field and direction,
+ * and the container asks Apex for the first page in that order.
+ */
 export default class LearnerRowsTable extends LightningElement {
   /** PersonRow DTOs (team members or contacts). */
   @api rows;
@@ -11,19 +19,28 @@ export default class LearnerRowsTable extends LightningElement {
   @api showManager = false;
   /** Header of the name column. */
   @api nameLabel;
-
-  sortedBy = 'name';
-  sortDirection = 'asc';
+  /** The PersonRow field the rows are ordered by (shows the arrow on its column). */
+  @api sortedBy = DEFAULT_SORT;
+  /** 'asc' or 'desc'. */
+  @api sortDirection = 'asc';
 
   get tableRows() {
-    const rows = (this.rows || []).map((row) => ({
+    return (this.rows || []).map((row) => ({
       ...row,
       // lightning-datatable's percent type expects a fraction
       completion: typeof row.averageCompletion === 'number' ? row.averageCompletion / 100 : null,
       syncText: row.isSynced ? LABELS.synced : LABELS.notSynced,
       selectTitle: row.name
     }));
-    return sortRows(rows, this.sortedBy, this.sortDirection);
+  }
+
+  get sortedColumn() {
+    const field = this.sortedBy || DEFAULT_SORT;
+    return COLUMN_BY_FIELD[field] || field;
+  }
+
+  get sortedDirection() {
+    return this.sortDirection === 'desc' ? 'desc' : 'asc';
   }
 
   get columns() {
@@ -70,8 +87,12 @@ export default class LearnerRowsTable extends LightningElement {
   }
 
   handleSort(event) {
-    this.sortedBy = event.detail.fieldName;
-    this.sortDirection = event.detail.sortDirection;
+    const { fieldName, sortDirection } = event.detail;
+    this.dispatchEvent(
+      new CustomEvent('sort', {
+        detail: { sortedBy: FIELD_BY_COLUMN[fieldName] || fieldName, sortDirection }
+      })
+    );
   }
 
   handleRowAction(event) {

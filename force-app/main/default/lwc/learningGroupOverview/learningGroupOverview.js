@@ -3,7 +3,7 @@ import { LightningElement, api } from 'lwc';
 /**
  * One page of a group's learning (a manager's team, an Account's contacts): notices, summary figures, the
  * status donut, completion bars, the people table and the pager, or `emptyMessage` when the group has nobody.
- * Re-raises the table's `select` and the pager's `pagechange`.
+ * Re-raises the table's `select` and `sort` and the pager's `pagechange`.
  */
 export default class LearningGroupOverview extends LightningElement {
   /** The group DTO: total, page, summary, statusCounts, isPartial, partialReasons, canViewSyncHealth. */
@@ -20,6 +20,9 @@ export default class LearningGroupOverview extends LightningElement {
   @api nameLabel;
   @api showManager = false;
   @api emptyMessage;
+  /** The order of the rows, as the container asked Apex for it (PersonRow field, 'asc' or 'desc'). */
+  @api sortedBy;
+  @api sortDirection;
 
   get hasRows() {
     return !!this.overview && this.overview.total > 0;
@@ -34,6 +37,10 @@ export default class LearningGroupOverview extends LightningElement {
 
   handleSelect(event) {
     this.dispatchEvent(new CustomEvent('select', { detail: event.detail }));
+  }
+
+  handleSort(event) {
+    this.dispatchEvent(new CustomEvent('sort', { detail: event.detail }));
   }
 
   handlePageChange(event) {

@@ -4,16 +4,27 @@ import { refreshApex } from '@salesforce/apex';
 import LABELS from 'c/learningLabels';
 
 const PAGE_SIZE = 25;
+const DEFAULT_SORT = 'name';
+const MANAGER_SORT = 'managerName';
 
 export default class TeamMembers extends LightningElement {
   labels = LABELS;
   pageSize = PAGE_SIZE;
   pageOffset = 0;
   includeIndirect = false;
+  // Apex orders the whole team before cutting the page, so the order is part of the wire's parameters
+  sortedBy = DEFAULT_SORT;
+  sortDirection = 'asc';
   selectedMemberId;
   selectedMemberName;
 
-  @wire(getTeam, { pageSize: '$pageSize', pageOffset: '$pageOffset', includeIndirect: '$includeIndirect' })
+  @wire(getTeam, {
+    pageSize: '$pageSize',
+    pageOffset: '$pageOffset',
+    includeIndirect: '$includeIndirect',
+    sortedBy: '$sortedBy',
+    sortDirection: '$sortDirection'
+  })
   team;
 
   // The wire's value is undefined until it first answers.
@@ -46,6 +57,18 @@ export default class TeamMembers extends LightningElement {
 
   handleIndirectChange(event) {
     this.includeIndirect = event.target.checked;
+    this.pageOffset = 0;
+    if (!this.includeIndirect && this.sortedBy === MANAGER_SORT) {
+      // The manager column is only shown with indirect reports
+      this.sortedBy = DEFAULT_SORT;
+      this.sortDirection = 'asc';
+    }
+  }
+
+  handleSort(event) {
+    // A new order starts again at its first page; page changes keep the order
+    this.sortedBy = event.detail.sortedBy;
+    this.sortDirection = event.detail.sortDirection;
     this.pageOffset = 0;
   }
 

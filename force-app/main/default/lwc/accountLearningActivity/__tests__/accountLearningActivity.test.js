@@ -30,6 +30,25 @@ jest.mock('@salesforce/label/c.Learning_Pager_Range', () => ({ default: 'Showing
   virtual: true
 });
 
+// Orders all 1,000 contacts as Apex does before cutting a page: empty values last, ties in name order.
+function orderedContacts(sortedBy, sortDirection) {
+  if (sortedBy === 'name') {
+    return sortDirection === 'desc' ? [...THOUSAND.contacts].reverse() : THOUSAND.contacts;
+  }
+  const factor = sortDirection === 'desc' ? -1 : 1;
+  const empty = (value) => value === undefined || value === null;
+  return THOUSAND.contacts
+    .map((row, position) => ({ row, position, value: row[sortedBy] }))
+    .sort((a, b) => {
+      if (empty(a.value) || empty(b.value)) {
+        return empty(a.value) === empty(b.value) ? a.position - b.position : empty(a.value) ? 1 : -1;
+      }
+      const order = a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+      return order === 0 ? a.position - b.position : order * factor;
+    })
+    .map((entry) => entry.row);
+}
+
 // Answers the component's current wire config from the 1,000-contact fixture, like the Apex paging does.
 function serveFromThousand() {
   let served;
@@ -37,14 +56,20 @@ function serveFromThousand() {
     served = config;
     return false;
   });
-  const { pageSize, pageOffset } = served;
+  const { pageSize, pageOffset, sortedBy, sortDirection } = served;
   getAccountActivity.emit({
     ...THOUSAND,
     pageSize,
     pageOffset,
-    contacts: THOUSAND.contacts.slice(pageOffset, pageOffset + pageSize)
+    sortedBy,
+    sortDirection,
+    contacts: orderedContacts(sortedBy, sortDirection).slice(pageOffset, pageOffset + pageSize)
   });
   return served;
+}
+
+function datatable(element) {
+  return deepQuery(element, 'lightning-datatable');
 }
 
 function render() {
@@ -75,7 +100,13 @@ describe('c-account-learning-activity', () => {
   it('pages through 1,000 contacts 50 at a time with account-wide figures', async () => {
     const element = render();
     await flushPromises();
-    expect(serveFromThousand()).toEqual({ accountId: THOUSAND.accountId, pageSize: 50, pageOffset: 0 });
+    expect(serveFromThousand()).toEqual({
+      accountId: THOUSAND.accountId,
+      pageSize: 50,
+      pageOffset: 0,
+      sortedBy: 'name',
+      sortDirection: 'asc'
+    });
     await flushPromises();
 
     expect(rowsTable(element).rows).toHaveLength(50);
@@ -104,6 +135,53 @@ describe('c-account-learning-activity', () => {
     expect(pager(element).shadowRoot.querySelector('.range').textContent).toBe('Showing 951–1000 of 1000');
     expect(pager(element).shadowRoot.querySelector('lightning-button.next').disabled).toBe(true);
     expect(rowsTable(element).rows[49].personId).toBe(THOUSAND.contacts[999].personId);
+  });
+
+  it('sorts all 1,000 contacts on the server: a column asks for page 1, Next continues the order', async () => {
+    const element = render();
+    await flushPromises();
+    serveFromThousand();
+    await flushPromises();
+    pager(element).shadowRoot.querySelector('lightning-button.next').click();
+    await flushPromises();
+    expect(serveFromThousand().pageOffset).toBe(50);
+    await flushPromises();
+
+    datatable(element).dispatchEvent(
+      new CustomEvent('sort', { detail: { fieldName: 'completion', sortDirection: 'asc' } })
+    );
+    await flushPromises();
+    expect(serveFromThousand()).toEqual({
+      accountId: THOUSAND.accountId,
+      pageSize: 50,
+      pageOffset: 0,
+      sortedBy: 'averageCompletion',
+      sortDirection: 'asc'
+    });
+    await flushPromises();
+    const firstPage = rowsTable(element).rows.map((row) => row.averageCompletion);
+    const lowest = Math.min(
+      ...THOUSAND.contacts
+        .filter((row) => typeof row.averageCompletion === 'number')
+        .map((row) => row.averageCompletion)
+    );
+    expect(firstPage[0]).toBe(lowest);
+    expect(datatable(element).sortedBy).toBe('completion');
+    expect(datatable(element).sortedDirection).toBe('asc');
+    expect(pager(element).shadowRoot.querySelector('.range').textContent).toBe('Showing 1–50 of 1000');
+    await expect(element).toBeAccessible();
+
+    pager(element).shadowRoot.querySelector('lightning-button.next').click();
+    await flushPromises();
+    expect(serveFromThousand()).toMatchObject({
+      pageOffset: 50,
+      sortedBy: 'averageCompletion',
+      sortDirection: 'asc'
+    });
+    await flushPromises();
+    const secondPage = rowsTable(element).rows.map((row) => row.averageCompletion);
+    expect(secondPage[0]).toBeGreaterThanOrEqual(firstPage[49]);
+    expect(datatable(element).sortedBy).toBe('completion');
   });
 
   it('opens a contact inline and goes back to the account', async () => {

@@ -45,14 +45,54 @@ describe('c-learner-rows-table', () => {
     expect(datatable(indirect).columns.map((column) => column.fieldName)).toContain('managerName');
   });
 
-  it('sorts the page by overdue courses, most first', async () => {
-    const element = render({ rows: TEAM.members });
-    datatable(element).dispatchEvent(
-      new CustomEvent('sort', { detail: { fieldName: 'coursesOverdue', sortDirection: 'desc' } })
-    );
+  it('keeps the rows in the order Apex sent them: a page cannot be sorted on its own', async () => {
+    const element = render({ rows: TEAM.members, sortedBy: 'coursesOverdue', sortDirection: 'desc' });
     await Promise.resolve();
-    const overdue = datatable(element).data.map((row) => row.coursesOverdue);
-    expect(overdue).toEqual([...overdue].sort((a, b) => b - a));
+    expect(datatable(element).data.map((row) => row.personId)).toEqual(
+      TEAM.members.map((row) => row.personId)
+    );
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows the arrow on the column of the order, the name column by default', async () => {
+    const element = render({ rows: TEAM.members });
+    expect(datatable(element).sortedBy).toBe('name');
+    expect(datatable(element).sortedDirection).toBe('asc');
+
+    element.sortedBy = 'averageCompletion';
+    element.sortDirection = 'desc';
+    await Promise.resolve();
+    expect(datatable(element).sortedBy).toBe('completion');
+    expect(datatable(element).sortedDirection).toBe('desc');
+    element.sortedBy = 'isSynced';
+    await Promise.resolve();
+    expect(datatable(element).sortedBy).toBe('syncText');
+    element.sortedBy = 'coursesOverdue';
+    await Promise.resolve();
+    expect(datatable(element).sortedBy).toBe('coursesOverdue');
+  });
+
+  it('raises sort with the PersonRow field and direction instead of sorting the page', async () => {
+    const element = render({ rows: TEAM.members });
+    const handler = jest.fn();
+    element.addEventListener('sort', handler);
+    const sortBy = (fieldName, sortDirection) =>
+      datatable(element).dispatchEvent(new CustomEvent('sort', { detail: { fieldName, sortDirection } }));
+
+    sortBy('coursesOverdue', 'desc');
+    sortBy('completion', 'asc');
+    sortBy('syncText', 'desc');
+    await Promise.resolve();
+    expect(handler.mock.calls.map(([event]) => event.detail)).toEqual([
+      { sortedBy: 'coursesOverdue', sortDirection: 'desc' },
+      { sortedBy: 'averageCompletion', sortDirection: 'asc' },
+      { sortedBy: 'isSynced', sortDirection: 'desc' }
+    ]);
+    // The arrow moves when the container passes the new order down, with the rows Apex sorted
+    expect(datatable(element).sortedBy).toBe('name');
+    expect(datatable(element).data.map((row) => row.personId)).toEqual(
+      TEAM.members.map((row) => row.personId)
+    );
   });
 
   it('raises select with the person when a name is clicked', () => {

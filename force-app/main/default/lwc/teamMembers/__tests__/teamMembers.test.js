@@ -34,6 +34,31 @@ function rowsTable(element) {
   return deepQuery(element, 'c-learner-rows-table');
 }
 
+function datatable(element) {
+  return deepQuery(element, 'lightning-datatable');
+}
+
+// What the user's click on a column header makes lightning-datatable raise
+function sortColumn(element, fieldName, sortDirection) {
+  datatable(element).dispatchEvent(new CustomEvent('sort', { detail: { fieldName, sortDirection } }));
+}
+
+// A page as Apex answers it in an order: here page 1 of the team by overdue courses, most first
+const BY_OVERDUE = {
+  ...TEAM,
+  sortedBy: 'coursesOverdue',
+  sortDirection: 'desc',
+  members: [...TEAM.members].sort((a, b) => b.coursesOverdue - a.coursesOverdue)
+};
+
+const firstPage = {
+  pageSize: 25,
+  pageOffset: 0,
+  includeIndirect: false,
+  sortedBy: 'name',
+  sortDirection: 'asc'
+};
+
 function pager(element) {
   return deepQuery(element, 'c-pager');
 }
@@ -48,7 +73,13 @@ describe('c-team-members', () => {
   it('asks for the first page of direct reports and shows a spinner meanwhile', async () => {
     const element = render();
     await flushPromises();
-    expect(currentConfig(getTeam)).toEqual({ pageSize: 25, pageOffset: 0, includeIndirect: false });
+    expect(currentConfig(getTeam)).toEqual({
+      pageSize: 25,
+      pageOffset: 0,
+      includeIndirect: false,
+      sortedBy: 'name',
+      sortDirection: 'asc'
+    });
     expect(deepQuery(element, 'lightning-spinner')).not.toBeNull();
     await expect(element).toBeAccessible();
   });
@@ -85,12 +116,97 @@ describe('c-team-members', () => {
 
     pager(element).shadowRoot.querySelector('lightning-button.next').click();
     await flushPromises();
-    expect(getTeam.getLastConfig()).toEqual({ pageSize: 25, pageOffset: 25, includeIndirect: false });
+    expect(getTeam.getLastConfig()).toEqual({ ...firstPage, pageOffset: 25 });
 
     getTeam.emit(LAST_PAGE);
     await flushPromises();
     expect(pager(element).shadowRoot.querySelector('.range').textContent).toBe('Showing 226–250 of 250');
     expect(pager(element).shadowRoot.querySelector('lightning-button.next').disabled).toBe(true);
+  });
+
+  it('asks Apex for the first page of the whole team in a column order, and keeps it across pages', async () => {
+    const element = render();
+    getTeam.emit(TEAM);
+    await flushPromises();
+    pager(element).shadowRoot.querySelector('lightning-button.next').click();
+    await flushPromises();
+    expect(getTeam.getLastConfig()).toEqual({ ...firstPage, pageOffset: 25 });
+    getTeam.emit(LAST_PAGE);
+    await flushPromises();
+
+    sortColumn(element, 'coursesOverdue', 'desc');
+    await flushPromises();
+    expect(getTeam.getLastConfig()).toEqual({
+      ...firstPage,
+      sortedBy: 'coursesOverdue',
+      sortDirection: 'desc'
+    });
+    getTeam.emit(BY_OVERDUE);
+    await flushPromises();
+    expect(datatable(element).sortedBy).toBe('coursesOverdue');
+    expect(datatable(element).sortedDirection).toBe('desc');
+    expect(datatable(element).data.map((row) => row.personId)).toEqual(
+      BY_OVERDUE.members.map((row) => row.personId)
+    );
+    expect(pager(element).shadowRoot.querySelector('.range').textContent).toBe('Showing 1–25 of 250');
+    await expect(element).toBeAccessible();
+
+    pager(element).shadowRoot.querySelector('lightning-button.next').click();
+    await flushPromises();
+    expect(getTeam.getLastConfig()).toEqual({
+      ...firstPage,
+      pageOffset: 25,
+      sortedBy: 'coursesOverdue',
+      sortDirection: 'desc'
+    });
+  });
+
+  it('sorts by average completion under its Apex field name, with the arrow on that column', async () => {
+    const element = render();
+    getTeam.emit(TEAM);
+    await flushPromises();
+    sortColumn(element, 'completion', 'asc');
+    await flushPromises();
+    expect(getTeam.getLastConfig()).toEqual({ ...firstPage, sortedBy: 'averageCompletion' });
+    expect(rowsTable(element).sortedBy).toBe('averageCompletion');
+    expect(datatable(element).sortedBy).toBe('completion');
+    expect(datatable(element).sortedDirection).toBe('asc');
+  });
+
+  it('keeps the order after a member dashboard and drops the manager order with the manager column', async () => {
+    const element = render();
+    getTeam.emit(DIRECT);
+    await flushPromises();
+    const toggle = deepQuery(element, 'lightning-input.indirect');
+    toggle.checked = true;
+    toggle.dispatchEvent(new CustomEvent('change'));
+    await flushPromises();
+    getTeam.emit(TEAM);
+    await flushPromises();
+    sortColumn(element, 'managerName', 'desc');
+    await flushPromises();
+    expect(getTeam.getLastConfig()).toEqual({
+      ...firstPage,
+      includeIndirect: true,
+      sortedBy: 'managerName',
+      sortDirection: 'desc'
+    });
+
+    const member = TEAM.members[0];
+    rowsTable(element).dispatchEvent(
+      new CustomEvent('select', { detail: { personId: member.personId, name: member.name } })
+    );
+    await flushPromises();
+    deepQuery(element, 'c-team-member-learning').dispatchEvent(new CustomEvent('back'));
+    await flushPromises();
+    expect(datatable(element).sortedBy).toBe('managerName');
+    expect(datatable(element).sortedDirection).toBe('desc');
+
+    const again = deepQuery(element, 'lightning-input.indirect');
+    again.checked = false;
+    again.dispatchEvent(new CustomEvent('change'));
+    await flushPromises();
+    expect(getTeam.getLastConfig()).toEqual(firstPage);
   });
 
   it('includes everyone below the user when the toggle is on, from the first page', async () => {
@@ -104,7 +220,7 @@ describe('c-team-members', () => {
     toggle.checked = true;
     toggle.dispatchEvent(new CustomEvent('change'));
     await flushPromises();
-    expect(getTeam.getLastConfig()).toEqual({ pageSize: 25, pageOffset: 0, includeIndirect: true });
+    expect(getTeam.getLastConfig()).toEqual({ ...firstPage, includeIndirect: true });
 
     getTeam.emit(TEAM);
     await flushPromises();
