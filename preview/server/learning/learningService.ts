@@ -20,7 +20,8 @@ import {
  * rules, so the preview shows what the org would show. DTO formats: dates YYYY-MM-DD, datetimes ISO-8601 UTC,
  * percentages 0–100, a missing key means null.
  */
-export const MAX_PAGE_SIZE = 200;
+/** As LearningDashboardService.MAX_PAGE_SIZE: one call can return a whole 1,000-contact account. */
+export const MAX_PAGE_SIZE = 1000;
 const STATUS_COMPLETED = 'Completed';
 const STATUS_UNKNOWN = 'Unknown';
 export const STATUSES = ['NotStarted', 'InProgress', STATUS_COMPLETED, 'Failed', 'Expired', STATUS_UNKNOWN];
