@@ -162,7 +162,7 @@ describe('provisioning gate against the emulators', () => {
       }),
       2
     );
-    world.tl.faults.add({ kind: 'status', status: 500, route: 'users/page_size' });
+    world.tl.faults.add({ kind: 'status', status: 500, route: '/\/v1\/users\/?$/' });
     const broken = await provision(world);
     assert.notEqual(broken.exitCode, 0, 'the TalentLMS users list failed');
     assert.equal(field(state(), 'ProvisionedAt__c') ?? null, null, 'no clean pass on record');

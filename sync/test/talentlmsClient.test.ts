@@ -6,6 +6,7 @@ import { ManualClock } from '../src/core/clock';
 import { SyncError } from '../src/core/errors';
 import { silentLogger } from '../src/core/logger';
 import { Redactor } from '../src/core/redact';
+import { readUsers, UNPAGED_USERS_LIMIT } from '../src/engine/provision/talentlmsReader';
 import { TalentLmsClient } from '../src/talentlms/client';
 import { encodeParamValue, v1Path } from '../src/talentlms/params';
 import { QuotaGovernor } from '../src/talentlms/quota';
@@ -67,6 +68,25 @@ describe('TalentLmsClient against the emulator over HTTP', () => {
     assert.ok(rate.resetAt > clock.now() - 1000, 'reset is an epoch in the future (ms)');
     assert.equal(meter.total('talentlms'), 0);
     assert.equal(emulator.calls.snapshot().total, 0, 'the emulator did not count it either');
+  });
+
+  it('lists users in one unpaged call up to 20,000 portal users, and pages at 1,000 above or when unknown', async () => {
+    // Paged requests fail here, so only a read that never pages can succeed.
+    const paging = emulator.faults.add({ kind: 'status', status: 500, route: 'page_size' });
+    try {
+      const users = await readUsers(client(), UNPAGED_USERS_LIMIT);
+      assert.ok(users.length >= 1, 'the portal owner at least');
+      await assert.rejects(readUsers(client(), UNPAGED_USERS_LIMIT + 1), 'a larger portal is paged');
+      await assert.rejects(readUsers(client(), null), 'an unknown size is paged');
+    } finally {
+      emulator.faults.remove(paging.id);
+    }
+    const paged = await readUsers(client(), null);
+    assert.deepEqual(
+      paged.map((user) => user.id),
+      (await readUsers(client(), 1)).map((user) => user.id),
+      'paged and unpaged reads list the same users'
+    );
   });
 
   it('maps a wrong key to TALENTLMS_AUTH_INVALID_KEY (exit 2) without leaking it', async () => {

@@ -51,7 +51,10 @@ class ProvisionRun {
     // Cleared first, so a pass that stops half-way (quota, crash) is a full pass again next time.
     if (ctx.state.get('ProvisionedAt') !== null) await ctx.state.save({ ProvisionedAt: null });
     const failuresBefore = ctx.counts.failed + ctx.issues.failureCount;
-    const talentlms: TalentLmsCatalogRead = { ...catalog, users: await readUsers(ctx.tl, ctx.signal) };
+    const talentlms: TalentLmsCatalogRead = {
+      ...catalog,
+      users: await readUsers(ctx.tl, catalog.totals.users, ctx.signal)
+    };
     await ctx.checkpoint();
     if (draft) await this.planDraft(draft, talentlms);
     await this.provision(talentlms);

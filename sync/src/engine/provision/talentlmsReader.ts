@@ -11,8 +11,8 @@ import { asInt, asString, decodeHtml } from '../../talentlms/values';
 
 /**
  * Reads what the plan needs from TalentLMS (reference §9(b)): the catalog — custom fields, groups, branches,
- * site info (date format, branch limit) — on every run (4 calls), and every user, paged, on a full
- * provisioning pass (⌈users / 1,000⌉ calls).
+ * site info (date format, branch limit) — on every run (4 calls), and every user on a full provisioning
+ * pass (one call, or ⌈users / 1,000⌉ on portals above UNPAGED_USERS_LIMIT).
  */
 export const USERS_PAGE_SIZE = 1000;
 
@@ -91,7 +91,21 @@ export async function readCatalog(tl: TalentLmsClient, signal?: AbortSignal): Pr
   };
 }
 
-export async function readUsers(tl: TalentLmsClient, signal?: AbortSignal): Promise<TalentLmsUser[]> {
+/**
+ * Portals up to this many users (site info's `total_users`) are listed in one unpaged call (about 5 MB at
+ * 15,000, reference §9b), so a provisioning pass resumed window after window on a 2,000/h plan does not pay
+ * ⌈users / 1,000⌉ calls each time; larger or unknown portals page at 1,000.
+ */
+export const UNPAGED_USERS_LIMIT = 20_000;
+
+export async function readUsers(
+  tl: TalentLmsClient,
+  totalUsers: number | null,
+  signal?: AbortSignal
+): Promise<TalentLmsUser[]> {
+  if (totalUsers !== null && totalUsers <= UNPAGED_USERS_LIMIT) {
+    return list(await tl.get('users', undefined, signal)).map(parseUser);
+  }
   const users: TalentLmsUser[] = [];
   for (let page = 1; ; page += 1) {
     const rows = list(await tl.get('users', { page_size: USERS_PAGE_SIZE, page_number: page }, signal));
@@ -107,5 +121,5 @@ export async function readTalentLms(
   signal?: AbortSignal
 ): Promise<TalentLmsCatalogRead> {
   const catalog = await readCatalog(tl, signal);
-  return { ...catalog, users: await readUsers(tl, signal) };
+  return { ...catalog, users: await readUsers(tl, catalog.totals.users, signal) };
 }
