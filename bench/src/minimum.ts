@@ -96,10 +96,12 @@ export function scopeReads(s: SeedCounts): number {
  * First provisioning: TalentLMS = reads + P signups + groups + branches (+ P usersetstatus where signup creates
  * inactive users); Salesforce = the scope read + one Learner__c write per 200 people.
  */
-export function provisioningMinimum(s: SeedCounts, signupCreatesInactive: boolean): SideCalls {
+export function provisioningMinimum(s: SeedCounts, signupCreatesInactive: boolean, runs = 1): SideCalls {
   return {
     talentlms:
       TALENTLMS_PROVISION_READS +
+      // Every run publishes the catalog (issue 9): a provisioning resumed window after window reads it again.
+      CATALOG_READS * Math.max(0, runs - 1) +
       s.groupsToCreate +
       Math.max(0, s.branchesToCreate) +
       s.toCreate * (signupCreatesInactive ? 2 : 1),

@@ -30,6 +30,11 @@ test('provisioning minimum: reads + P signups + groups + branches, P more when s
     salesforce: 4 + 4 + 1 + 74
   });
   assert.equal(provisioningMinimum(counts, true).talentlms, 5 + 11 + 750 + 2 * 14700);
+  assert.equal(
+    provisioningMinimum(counts, true, 30).talentlms,
+    5 + 4 * 29 + 11 + 750 + 2 * 14700,
+    'each resumed run reads the catalog again'
+  );
 });
 
 test('no-change and learning minimums follow the README formulas', () => {
