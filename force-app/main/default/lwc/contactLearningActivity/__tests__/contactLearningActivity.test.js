@@ -1,10 +1,11 @@
 import { refreshApex } from '@salesforce/apex';
 import ContactLearningActivity from 'c/contactLearningActivity';
 import getContactLearning from '@salesforce/apex/ContactLearningController.getContactLearning';
-import { currentConfig, deepQuery, flushPromises, mount, resetDom } from 'test-utils';
+import { currentConfig, deepQuery, flushPromises, mount, renderedText, resetDom } from 'test-utils';
 
 const LEARNING = require('./data/getContactLearning.json');
 const NOT_SYNCED = require('./data/getContactLearning.notSynced.json');
+const PARTIAL = require('./data/getContactLearning.partial.json');
 
 jest.mock('@salesforce/apex', () => require('test-utils').refreshApexMock(), { virtual: true });
 jest.mock(
@@ -51,6 +52,36 @@ describe('c-contact-learning-activity', () => {
     const notice = deepQuery(element, 'c-person-learning').shadowRoot.querySelector('c-learning-notice');
     expect(notice.variant).toBe('notSynced');
     expect(notice.shadowRoot.querySelector('.admin-hint')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('warns that part of the activity is hidden and still shows what the user can read', async () => {
+    const element = render();
+    getContactLearning.emit(PARTIAL);
+    await flushPromises();
+    const person = deepQuery(element, 'c-person-learning');
+    const notice = person.shadowRoot.querySelector('c-learning-notice');
+    expect(notice.variant).toBe('partial');
+    const box = notice.shadowRoot.querySelector('[role="status"]');
+    expect(box.querySelector('h3').textContent).toBe('c.Learning_Partial_Title');
+    const reasons = [...box.querySelectorAll('.reason')].map((item) => item.textContent);
+    expect(reasons).toEqual(['c.Learning_Partial_FieldsHidden', 'c.Learning_Partial_SectionsHidden']);
+    // The readable courses and badges still show; the hidden time spent and certificates do not
+    const rows = person.shadowRoot
+      .querySelector('c-course-progress-table')
+      .shadowRoot.querySelector('lightning-datatable').data;
+    expect(rows.map((row) => row.courseName).sort()).toEqual(
+      PARTIAL.courses.map((course) => course.courseName).sort()
+    );
+    expect(rows.every((row) => !row.timeSpentText)).toBe(true);
+    const certificates = person.shadowRoot.querySelector('c-certificate-list');
+    expect(renderedText(certificates.shadowRoot.querySelector('.no-certificates'))).toBe(
+      'c.Learning_NoCertificates'
+    );
+    const badges = person.shadowRoot.querySelector('c-badge-gallery');
+    expect([...badges.shadowRoot.querySelectorAll('.badge-name')].map((name) => name.textContent)).toEqual(
+      PARTIAL.badges.map((badge) => badge.name)
+    );
     await expect(element).toBeAccessible();
   });
 

@@ -4,6 +4,7 @@ import { currentConfig, deepQuery, flushPromises, mount, resetDom } from 'test-u
 
 const MEMBER = require('./data/getMemberLearning.json');
 const NOT_SYNCED = require('./data/getMemberLearning.notSynced.json');
+const PARTIAL = require('./data/getMemberLearning.partial.json');
 
 jest.mock(
   '@salesforce/apex/TeamMembersController.getMemberLearning',
@@ -61,6 +62,33 @@ describe('c-team-member-learning', () => {
     await expect(element).toBeAccessible();
   });
 
+  it("warns that the member's badges are hidden and still shows the rest of the dashboard", async () => {
+    const element = render();
+    getMemberLearning.emit(PARTIAL);
+    await flushPromises();
+    expect(deepQuery(element, '.heading').textContent).toBe(`Learning of ${PARTIAL.personName}`);
+    const person = deepQuery(element, 'c-person-learning');
+    const notice = person.shadowRoot.querySelector('c-learning-notice');
+    expect(notice.variant).toBe('partial');
+    const box = notice.shadowRoot.querySelector('[role="status"]');
+    expect(box.querySelector('h3').textContent).toBe('c.Learning_Partial_Title');
+    const reasons = [...box.querySelectorAll('.reason')].map((item) => item.textContent);
+    expect(reasons).toEqual(['c.Learning_Partial_SectionsHidden']);
+    // Courses, certificates, points and level still show; only the hidden badges are missing
+    const rows = person.shadowRoot
+      .querySelector('c-course-progress-table')
+      .shadowRoot.querySelector('lightning-datatable').data;
+    expect(rows).toHaveLength(PARTIAL.courses.length);
+    expect(person.shadowRoot.querySelector('c-certificate-list').certificates).toHaveLength(
+      PARTIAL.certificates.length
+    );
+    const badges = person.shadowRoot.querySelector('c-badge-gallery');
+    expect(badges.shadowRoot.querySelector('.points')).not.toBeNull();
+    expect(badges.shadowRoot.querySelector('.no-badges').textContent).toBe('c.Learning_NoBadges');
+    expect(badges.shadowRoot.querySelector('.badge-name')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
   it('shows why a user outside the team cannot be opened', async () => {
     const element = render();
     getMemberLearning.error({ message: 'You can see the learning of your own team only.' });
@@ -70,6 +98,27 @@ describe('c-team-member-learning', () => {
     expect(panel.shadowRoot.querySelector('li').textContent).toBe(
       'You can see the learning of your own team only.'
     );
+    await expect(element).toBeAccessible();
+  });
+
+  it('keeps the member name and the way back when the server fails', async () => {
+    const element = render();
+    // No body: the adapter sends the platform's generic body, as Lightning Data Service does on a 500
+    getMemberLearning.error(undefined, 500, 'Internal Server Error');
+    await flushPromises();
+    expect(deepQuery(element, 'lightning-spinner')).toBeNull();
+    expect(deepQuery(element, 'c-person-learning')).toBeNull();
+    const panel = deepQuery(element, 'c-error-panel');
+    const alert = panel.shadowRoot.querySelector('[role="alert"]');
+    expect(alert.querySelector('h2').textContent).toBe('c.Learning_Error_LoadMember');
+    expect([...alert.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
+      'An internal server error has occurred'
+    ]);
+    expect(deepQuery(element, '.heading').textContent).toBe('Learning of From the list');
+    const handler = jest.fn();
+    element.addEventListener('back', handler);
+    deepQuery(element, 'lightning-button.back').click();
+    expect(handler).toHaveBeenCalledTimes(1);
     await expect(element).toBeAccessible();
   });
 
