@@ -4,10 +4,10 @@ import { ManualClock } from '../../sync/src/core/clock';
 import { startHarness } from '../harness';
 
 /**
- * Start-up time of a 15,000-person seed (target: ready in under 10 s). Measured here and printed; asserted
- * generously because CI machines are shared; the real speed targets belong to the benchmarks.
+ * A 15,000-person seed loads whole, plain and linked. Its start-up time is printed here for the log; the target
+ * (ready in under 10 s) is a benchmark target (`npm run bench`, bench/README.md), never a timed unit test.
  */
-describe('15,000-person seeds start quickly', () => {
+describe('15,000-person seeds load whole', () => {
   for (const linked of [false, true]) {
     it(`--seed 15000${linked ? ' --linked' : ''}`, { timeout: 180_000 }, async () => {
       const h = await startHarness({
@@ -25,7 +25,6 @@ describe('15,000-person seeds start quickly', () => {
           'every person but the integration user (the run-as user) is loaded'
         );
         if (linked) assert.ok(h.loaded.salesforce.Learner__c > 14000);
-        assert.ok(h.startupMs < (linked ? 60_000 : 30_000), `ready in ${h.startupMs} ms`);
       } finally {
         await h.close();
       }

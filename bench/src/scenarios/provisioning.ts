@@ -10,6 +10,8 @@ import {
   runOnce,
   runProblems,
   scenario,
+  SEED_READY_MS,
+  seedReadyTargetName,
   target,
   type Latency
 } from '../scenario';
@@ -127,7 +129,10 @@ export async function provisioningScenario(o: ProvisioningOptions): Promise<Benc
           Math.round(1.2 * allowed),
           simulatedMs
         ),
-        target('records failed', 0, failedRecords)
+        target('records failed', 0, failedRecords),
+        ...(o.people >= 15000 && o.hourlyLimit >= 10000 && !o.signupCreatesInactive
+          ? [target(seedReadyTargetName(o.people, false), SEED_READY_MS, h.startupMs)]
+          : [])
       ],
       problems
     });
