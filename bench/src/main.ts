@@ -329,7 +329,7 @@ async function main(): Promise<void> {
     write(result);
     log(`wrote ${options.out}`);
     if (options.out === LATEST && (options.only.length === 0 || previous))
-      writeReadmeTable(previous ? mergeResults(previous, result) : result);
+      await writeReadmeTable(previous ? mergeResults(previous, result) : result);
   }
   if (options.json) process.stdout.write(`${text}\n`);
   else process.stderr.write(renderTable(result));

@@ -42,14 +42,18 @@ export function latestTable(result: BenchResult): string {
   ].join('\n');
 }
 
-export function writeReadmeTable(result: BenchResult): void {
+export async function writeReadmeTable(result: BenchResult): Promise<void> {
   const readme = readFileSync(README, 'utf8');
   const at = readme.indexOf(MARKER);
   if (at < 0) throw new Error(`${README} has no ${MARKER} marker`);
-  writeFileSync(README, `${readme.slice(0, at + MARKER.length)}\n\n${latestTable(result)}`);
+  const text = `${readme.slice(0, at + MARKER.length)}\n\n${latestTable(result)}`;
+  // `npm test` checks every Markdown file with prettier: write the table as prettier would.
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(README)) ?? {};
+  writeFileSync(README, await prettier.format(text, { ...options, filepath: README }));
 }
 
 if (require.main === module) {
   const file = process.argv[2] ?? join(ROOT, 'bench', 'results', 'latest.json');
-  writeReadmeTable(benchResultSchema.parse(JSON.parse(readFileSync(file, 'utf8'))));
+  void writeReadmeTable(benchResultSchema.parse(JSON.parse(readFileSync(file, 'utf8'))));
 }
