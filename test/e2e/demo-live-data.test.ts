@@ -10,6 +10,7 @@ import { runSync, simulateLearning, startDemoEmulators, type SyncResult } from '
 import { launchBrowser, screenshotPath, type Browser } from './support/chromium';
 import {
   ROOT,
+  apexOver,
   ensureBundle,
   labelApiNames,
   leakedLabelNames,
@@ -207,14 +208,8 @@ describe('the demo’s dashboards, live from the emulators', { timeout: 300_000 
     await finish(page, problems);
   });
   it('what an admin does in the Setup and Sync Health tabs reaches the next tlms-sync run', async () => {
-    const apex = async (path: string, params: unknown = {}) => {
-      const response = await fetch(`${preview.server.url}/api/apex/${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-preview-user': harness.manifest.personas.admin },
-        body: JSON.stringify(params)
-      });
-      return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-    };
+    const apex = (path: string, params: unknown = {}) =>
+      apexOver(preview.server.url)(harness.manifest.personas.admin, path, params);
     const state = await apex('SetupController/getSettingsState');
     assert.equal(state.status, 200, JSON.stringify(state.body));
     const draft = JSON.parse(String(state.body.activeJson)) as { users: { groupField: string | null } };

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_SETTINGS } from '../../../sync/src/settings/defaults';
-import { FIXTURE_NOW, labelValue, startFixturePreview, type FixturePreview } from '../support/preview';
+import {
+  apexOver,
+  FIXTURE_NOW,
+  labelValue,
+  startFixturePreview,
+  type FixturePreview
+} from '../support/preview';
 
 // Setup and Sync Health over HTTP, against the fixture inside the Salesforce emulator: every answer passes its
 // DTO contract (the server checks), and the actions write records a following runner run reads.
@@ -15,14 +21,8 @@ describe('preview backend: admin tabs', () => {
   });
   after(() => preview.close());
 
-  async function apex(persona: string, path: string, params: unknown = {}) {
-    const response = await fetch(`${preview.server.url}/api/apex/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-preview-user': userOf(persona) },
-      body: JSON.stringify(params)
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  }
+  const apex = (persona: string, path: string, params: unknown = {}) =>
+    apexOver(preview.server.url)(userOf(persona), path, params);
   const store = () => {
     assert.ok(preview.emulator);
     return preview.emulator.store;

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { RestRecordSource } from '../../../preview/server/data/restSource';
 import { checkBundle, startPreviewServer } from '../../../preview/server/server';
-import { FIXTURE_NOW, ROOT, labelValue, startFixturePreview, type FixturePreview } from '../support/preview';
+import {
+  apexOver,
+  FIXTURE_NOW,
+  ROOT,
+  labelValue,
+  startFixturePreview,
+  type FixturePreview
+} from '../support/preview';
 
 // The preview backend over real HTTP on 127.0.0.1, answering as each persona from the built-in fixture org.
 describe('preview backend', () => {
@@ -18,17 +25,8 @@ describe('preview backend', () => {
   });
   after(() => preview.close());
 
-  async function apex(persona: string, path: string, params: unknown = {}) {
-    const response = await fetch(`${preview.server.url}/api/apex/${path}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-preview-user': persona.startsWith('005') ? persona : userOf(persona)
-      },
-      body: JSON.stringify(params)
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  }
+  const apex = (persona: string, path: string, params: unknown = {}) =>
+    apexOver(preview.server.url)(persona.startsWith('005') ? persona : userOf(persona), path, params);
 
   it('answers every dashboard method for every persona within its DTO contract', async () => {
     const { accountId, contactId } = preview.fixture.manifest.records;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startFixturePreview, type FixturePreview } from '../support/preview';
+import { apexOver, startFixturePreview, type FixturePreview } from '../support/preview';
 
 type Row = {
   personId: string;
@@ -23,14 +23,8 @@ describe('preview backend sorting of paged people', () => {
   });
   after(() => preview.close());
 
-  async function apex(path: string, params: Record<string, unknown>) {
-    const response = await fetch(`${preview.server.url}/api/apex/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-preview-user': userOf('manager') },
-      body: JSON.stringify(params)
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  }
+  const apex = (path: string, params: Record<string, unknown>) =>
+    apexOver(preview.server.url)(userOf('manager'), path, params);
 
   async function teamPage(params: Record<string, unknown>): Promise<Page> {
     const result = await apex('TeamMembersController/getTeam', { includeIndirect: false, ...params });

@@ -29,6 +29,26 @@ export interface FixturePreview {
 
 export const FIXTURE_NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
 
+export interface ApexAnswer {
+  status: number;
+  body: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/**
+ * Calls an `@AuraEnabled` method through the preview's HTTP API as a user (`x-preview-user`), the way the
+ * browser does: `apex(userId, 'SetupController/saveDraft', {…})` answers the status and the parsed body.
+ */
+export function apexOver(url: string) {
+  return async (userId: string, path: string, params: unknown = {}): Promise<ApexAnswer> => {
+    const response = await fetch(`${url}/api/apex/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-preview-user': userId },
+      body: JSON.stringify(params)
+    });
+    return { status: response.status, body: (await response.json()) as ApexAnswer['body'] };
+  };
+}
+
 /**
  * The built-in fixture org served by the preview: by default inside the real Salesforce emulator (namespace
  * `tlms`), or in memory (`org: 'memory'`) where a test needs values the emulator would reject.
